@@ -1,0 +1,188 @@
+# wasio: one core, three builds.
+#   build/native/  wasio (CLI), libwasio.a, wasio-tests (ASan+UBSan)
+#   build/wasi/    wasio.wasm (WASI preview1 command), wasio-tests.wasm
+#   build/web/     wasio.mjs + wasio_core.{mjs,wasm} (Emscripten, JS host)
+# `make help` lists the targets.
+
+.DEFAULT_GOAL := all
+.SUFFIXES:
+.DELETE_ON_ERROR:
+
+# ------------------------------------------------------------ toolchains
+CC        ?= cc
+NATIVE_CC ?= $(if $(filter default,$(origin CC)),gcc,$(CC))
+# WASI: Debian's clang-16 + wasi-libc, or a wasi-sdk when WASI_SDK_PATH is set.
+ifdef WASI_SDK_PATH
+WASI_CC      ?= $(WASI_SDK_PATH)/bin/clang
+WASI_SYSROOT ?= $(WASI_SDK_PATH)/share/wasi-sysroot
+else
+WASI_CC      ?= clang-16
+WASI_SYSROOT ?= /usr
+endif
+EMCC      ?= emcc
+WASM_OPT  ?= wasm-opt
+NODE      ?= node
+export NODE_PATH := $(NODE_PATH):/usr/share/nodejs
+
+CSTD      := -std=c11
+WARN      := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wno-unused-parameter
+NATIVE_CFLAGS ?= -O2 -g
+SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+WASI_CFLAGS   := --target=wasm32-wasi --sysroot=$(WASI_SYSROOT) -O2
+EMCC_CFLAGS   := -O2
+# Instrument only what can switch: host imports never unwind in this design.
+# The name section is dropped from what ships (it is half the module).
+ASYNCIFY  := --asyncify --pass-arg=asyncify-ignore-imports --strip-debug
+
+# ------------------------------------------------------------ sources
+CORE_SRC  := $(wildcard src/*.c)
+CORE_HDR  := src/wasio.h src/internal.h
+DEMO_SRC  := $(wildcard demos/*.c)
+DEMO_HDR  := demos/demo.h wasi/timeline.h
+TEST_SRC  := $(wildcard tests/c/*.c)
+TEST_HDR  := tests/c/test.h tests/c/list.h
+CLI_SRC   := wasi/main.c wasi/timeline.c
+
+B := build
+NATIVE_OBJ   = $(patsubst %.c,$(B)/native/obj/%.o,$(CORE_SRC))
+WASI_OBJ     = $(patsubst %.c,$(B)/wasi/obj/%.o,$(CORE_SRC)) $(B)/wasi/obj/src/coro_sp.o
+WEB_OBJ      = $(patsubst %.c,$(B)/web/obj/%.o,$(CORE_SRC) $(DEMO_SRC) web/glue.c) $(B)/web/obj/src/coro_sp.o
+
+# ------------------------------------------------------------ top level
+.PHONY: all native wasi web test test-c test-js demo bench bench-quick deps clean help serve golden
+
+all: native wasi web ## build all three targets
+
+native: $(B)/native/wasio $(B)/native/libwasio.a $(B)/native/wasio-tests
+wasi: $(B)/wasi/wasio.wasm $(B)/wasi/wasio-tests.wasm
+web: $(B)/web/wasio.mjs $(B)/web/wasio.d.ts $(B)/web/wasio_core.mjs $(B)/web/test/wasio-tests.js
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## /  make \1\t/' | expand -t 22
+
+# ------------------------------------------------------------ native
+$(B)/native/obj/%.o: %.c $(CORE_HDR) $(DEMO_HDR)
+	@mkdir -p $(@D)
+	$(NATIVE_CC) $(CSTD) $(WARN) $(NATIVE_CFLAGS) -c $< -o $@
+
+$(B)/native/libwasio.a: $(NATIVE_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(B)/native/wasio: $(CLI_SRC) $(DEMO_SRC) $(DEMO_HDR) $(B)/native/libwasio.a
+	$(NATIVE_CC) $(CSTD) $(WARN) $(NATIVE_CFLAGS) -o $@ $(CLI_SRC) $(DEMO_SRC) $(B)/native/libwasio.a -lm
+
+$(B)/native/bench-switch: bench/switch.c $(B)/native/libwasio.a
+	$(NATIVE_CC) $(CSTD) $(WARN) $(NATIVE_CFLAGS) -o $@ $< $(B)/native/libwasio.a -lm
+
+# The test build compiles the core again, with the sanitizers.
+$(B)/native/wasio-tests: $(CORE_SRC) $(DEMO_SRC) $(TEST_SRC) $(CORE_HDR) $(DEMO_HDR) $(TEST_HDR)
+	@mkdir -p $(@D)
+	$(NATIVE_CC) $(CSTD) $(WARN) $(SAN_FLAGS) -o $@ $(CORE_SRC) $(DEMO_SRC) $(TEST_SRC) -lm
+
+# ------------------------------------------------------------ WASI
+$(B)/wasi/obj/%.o: %.c $(CORE_HDR) $(DEMO_HDR) $(TEST_HDR)
+	@mkdir -p $(@D)
+	$(WASI_CC) $(CSTD) $(WARN) $(WASI_CFLAGS) -c $< -o $@
+
+$(B)/wasi/obj/%.o: %.S
+	@mkdir -p $(@D)
+	$(WASI_CC) $(WASI_CFLAGS) -c $< -o $@
+
+# Link without -O: the clang driver would run wasm-opt itself and strip the
+# names. Then Asyncify turns the "asyncify" imports into module functions,
+# leaving only wasi_snapshot_preview1 imports.
+$(B)/wasi/%.wasm: $(B)/wasi/%.pre.wasm
+	$(WASM_OPT) -O2 $(ASYNCIFY) $< -o $@
+	@$(NODE) scripts/check-imports.mjs $@
+
+$(B)/wasi/wasio.pre.wasm: $(WASI_OBJ) $(patsubst %.c,$(B)/wasi/obj/%.o,$(DEMO_SRC) $(CLI_SRC))
+	$(WASI_CC) --target=wasm32-wasi --sysroot=$(WASI_SYSROOT) -o $@ $^ -lm
+
+# The same CLI module without Asyncify, for bench/cpu_wasm.mjs to compare.
+$(B)/wasi/wasio-plain.wasm: $(B)/wasi/wasio.pre.wasm
+	$(WASM_OPT) -O2 --strip-debug $< -o $@
+
+$(B)/wasi/bench-switch.pre.wasm: $(WASI_OBJ) $(B)/wasi/obj/bench/switch.o
+	$(WASI_CC) --target=wasm32-wasi --sysroot=$(WASI_SYSROOT) -o $@ $^ -lm
+
+$(B)/wasi/wasio-tests.pre.wasm: $(WASI_OBJ) $(patsubst %.c,$(B)/wasi/obj/%.o,$(DEMO_SRC) $(TEST_SRC))
+	$(WASI_CC) --target=wasm32-wasi --sysroot=$(WASI_SYSROOT) -o $@ $^ -lm
+
+# ------------------------------------------------------------ web (Emscripten)
+$(B)/web/obj/%.o: %.c $(CORE_HDR) $(DEMO_HDR) $(TEST_HDR)
+	@mkdir -p $(@D)
+	$(EMCC) $(CSTD) $(WARN) $(EMCC_CFLAGS) -c $< -o $@
+
+$(B)/web/obj/%.o: %.S
+	@mkdir -p $(@D)
+	$(EMCC) $(EMCC_CFLAGS) -c $< -o $@
+
+WEB_EXPORTS := _wasio_web_start,_wasio_web_step,_wasio_web_close,_wasio_web_interrupt,_wasio_web_message,_wasio_web_err_name,_wasio_web_list,_wasio_web_advance,_wasio_web_snapshot,_wasio_js_settle,_malloc,_free
+# ERROR_ON_UNDEFINED_SYMBOLS=0 keeps the four asyncify imports as imports
+# until wasm-opt turns them into module functions (same backend as WASI).
+# ENVIRONMENT=web: the loader has no Node-only code; web/wasio.mjs hands it
+# the wasm bytes itself, in Node and in browsers.
+$(B)/web/wasio_core.mjs: $(WEB_OBJ)
+	$(EMCC) $(EMCC_CFLAGS) $^ -o $@ -sMODULARIZE=1 -sEXPORT_ES6=1 \
+	  -sENVIRONMENT=web -sERROR_ON_UNDEFINED_SYMBOLS=0 -sWARN_ON_UNDEFINED_SYMBOLS=0 -sSTACK_OVERFLOW_CHECK=0 \
+	  -sALLOW_MEMORY_GROWTH=1 -sEXPORTED_FUNCTIONS=$(WEB_EXPORTS) \
+	  -sEXPORTED_RUNTIME_METHODS=UTF8ToString,stringToUTF8,lengthBytesUTF8
+	$(WASM_OPT) -O2 $(ASYNCIFY) $(B)/web/wasio_core.wasm -o $(B)/web/wasio_core.wasm
+
+# The C suite in the web build, run by Node (a CommonJS script: build/web/
+# test/ has a package.json saying so, since the project's says "module").
+WEB_TEST_OBJ = $(patsubst %.c,$(B)/web/obj/%.o,$(CORE_SRC) $(DEMO_SRC) $(TEST_SRC)) $(B)/web/obj/src/coro_sp.o
+$(B)/web/test/wasio-tests.js: $(WEB_TEST_OBJ)
+	@mkdir -p $(@D)
+	echo '{ "type": "commonjs" }' > $(@D)/package.json
+	$(EMCC) $(EMCC_CFLAGS) $^ -o $@ -sENVIRONMENT=node -sEXIT_RUNTIME=1 -sMODULARIZE=1 \
+	  -sERROR_ON_UNDEFINED_SYMBOLS=0 -sWARN_ON_UNDEFINED_SYMBOLS=0 \
+	  -sSTACK_OVERFLOW_CHECK=0 -sALLOW_MEMORY_GROWTH=1
+	$(WASM_OPT) -O2 $(ASYNCIFY) $(B)/web/test/wasio-tests.wasm -o $(B)/web/test/wasio-tests.wasm
+
+$(B)/web/wasio.mjs: web/wasio.mjs
+	@mkdir -p $(@D)
+	cp $< $@
+
+$(B)/web/wasio.d.ts: web/wasio.d.ts
+	@mkdir -p $(@D)
+	cp $< $@
+
+# ------------------------------------------------------------ use
+demo: deps wasi ## run say_after in its three modes on the WASI build (node:wasi)
+	@for mode in sequential tasks gather; do \
+	  echo "$$ node wasi/wasio.mjs demo say_after --mode $$mode"; \
+	  $(NODE) wasi/wasio.mjs demo say_after --mode $$mode || exit 1; \
+	done
+
+serve: web ## the playground at http://127.0.0.1:8080/ (PORT, HOST override)
+	$(NODE) web/serve.mjs
+
+test: deps all ## build everything and run every test
+	$(MAKE) --no-print-directory test-c test-js
+
+test-c: native wasi web ## the C suite: native (ASan+UBSan), on node:wasi, in the web build
+	$(B)/native/wasio-tests
+	WASIO_WASM=$(B)/wasi/wasio-tests.wasm $(NODE) wasi/wasio.mjs
+	$(NODE) tests/c/run-web.mjs
+
+test-js: all ## node --test: CLI on every target, the JS API, Wasmtime
+	$(NODE) --test tests/js/
+
+bench: all $(B)/native/bench-switch $(B)/wasi/bench-switch.wasm $(B)/wasi/wasio-plain.wasm ## every workload against asyncio, uvloop, Node: bench/RESULTS.md
+	$(NODE) bench/bench.mjs
+	bench/run.sh
+	bench/lateness.sh
+
+bench-quick: all $(B)/wasi/wasio-plain.wasm ## the same, smaller sizes, under a minute
+	$(NODE) bench/bench.mjs --quick
+
+golden: native ## rewrite tests/golden/ from the native build (review the diff)
+	$(NODE) tests/js/update-golden.mjs
+
+deps: ## install the toolchain (Debian, npm, PyPI); skips what is there
+	@scripts/deps.sh
+
+clean: ## remove build/
+	rm -rf $(B)

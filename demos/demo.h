@@ -1,0 +1,65 @@
+/* The teaching demos: each one a main task the CLI, the Node runner and the
+ * JS API run on the real loop. */
+#ifndef WASIO_DEMO_H
+#define WASIO_DEMO_H
+
+#include "../src/wasio.h"
+
+typedef struct demo_args {
+  const char *mode;            /* one of the demo's modes; never NULL */
+  const wasio_run_opts *opts;  /* the CLI's options, for plain_main's runs */
+  const char *params;          /* "key=value;key=value", or NULL */
+} demo_args;
+
+/* A parameter of the run (--set key=value, or the playground's fields):
+ * its value, or `fallback`. Numbers must be finite and within [min, max];
+ * anything else is refused with a message naming the parameter. */
+const char *demo_param(const demo_args *args, const char *key,
+                       const char *fallback, char *buf, size_t len);
+int demo_param_seconds(const demo_args *args, const char *key,
+                       double fallback, double *out);
+
+typedef struct wasio_demo {
+  const char *name;
+  const char *summary;
+  const char *seed;          /* the seed document it comes from */
+  const char *const *modes;  /* NULL-terminated; the first is the default */
+  wasio_fn main;             /* arg: a demo_args*; NULL: plain_main only */
+  /* Plain code, called from the program's main() with no loop running: for
+   * the mode "node" (it spawns tasks and returns), or for every mode when
+   * main is NULL (it runs loops itself: wasio_run, a Runner). */
+  int (*plain_main)(const demo_args *args);
+  /* Nonzero: run in debug mode, the debug lines shown as demo lines. */
+  int debug_log;
+  /* The parameters it reads, "key=default, ..." for --help; NULL: none. */
+  const char *params;
+} wasio_demo;
+
+/* Every demo, NULL-terminated. */
+extern const wasio_demo *const wasio_demos[];
+const wasio_demo *demo_find(const char *name);
+/* 1 if `mode` is one of the demo's modes. */
+int demo_has_mode(const wasio_demo *d, const char *mode);
+
+/* One event line, "[S.SSSs] text", stamped with the loop's clock. */
+void demo_log(const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
+/* A line from plain code outside any loop: "[ main()] text". */
+void demo_say(const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
+/* Blocks the whole loop for `seconds`, as time.sleep() or a long
+ * computation would: on the virtual clock, time moves on without the loop
+ * seeing it; on the real one, a busy wait (a page's thread would freeze
+ * just the same). */
+void demo_block(double seconds);
+
+/* Where demo_log lines go: stdout unless an embedder sets another sink. */
+extern void (*demo_sink)(double t, const char *text);
+
+#endif

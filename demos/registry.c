@@ -1,0 +1,115 @@
+/* The list of demos and the event log they share. */
+#include "demo.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+extern const wasio_demo demo_hello, demo_say_after, demo_timeline,
+    demo_lifecycle, demo_bad_vs_better, demo_nested, demo_structured,
+    demo_concurrent, demo_errors, demo_timeout, demo_cancel, demo_debug,
+    demo_client, demo_server, demo_runner, demo_styles, demo_stdin,
+    demo_interrupt, demo_crowd, demo_lateness, demo_readfile, demo_script,
+    demo_bench;
+
+/* In the order a learner meets them: the seeds' examples first. */
+const wasio_demo *const wasio_demos[] = {
+    &demo_hello,      &demo_say_after, &demo_timeline,   &demo_lifecycle,
+    &demo_bad_vs_better, &demo_nested, &demo_structured, &demo_concurrent,
+    &demo_errors,     &demo_timeout,   &demo_cancel,     &demo_debug,
+    &demo_client,     &demo_server,    &demo_runner,     &demo_styles,
+    &demo_stdin,      &demo_interrupt, &demo_crowd,      &demo_lateness,
+    &demo_script,     &demo_bench,
+#if defined(__EMSCRIPTEN__)
+    &demo_readfile, /* needs JavaScript promises */
+#endif
+    NULL};
+
+const wasio_demo *demo_find(const char *name) {
+  for (size_t i = 0; name != NULL && wasio_demos[i] != NULL; i++)
+    if (strcmp(wasio_demos[i]->name, name) == 0) return wasio_demos[i];
+  return NULL;
+}
+
+int demo_has_mode(const wasio_demo *d, const char *mode) {
+  for (size_t i = 0; d->modes[i] != NULL; i++)
+    if (strcmp(d->modes[i], mode) == 0) return 1;
+  return 0;
+}
+
+static void print_line(double t, const char *text) {
+  if (t == -2)
+    printf("[ run() ] %s\n", text);
+  else if (t < 0)
+    printf("[ main()] %s\n", text);
+  else
+    printf("[%.3fs] %s\n", t, text);
+  fflush(stdout);
+}
+
+void (*demo_sink)(double t, const char *text) = print_line;
+
+static void emit(double t, const char *fmt, va_list ap) {
+  char text[512];
+  vsnprintf(text, sizeof text, fmt, ap);
+  demo_sink(t, text);
+}
+
+void demo_log(const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  emit(wasio_now(), fmt, ap);
+  va_end(ap);
+}
+
+void demo_say(const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  emit(-1, fmt, ap);
+  va_end(ap);
+}
+
+void demo_block(double seconds) {
+  wasio_loop *loop;
+  if (wasio_get_running_loop(&loop) == 0 && wasio_loop_advance(loop, seconds) == 0)
+    return; /* the virtual clock: the time passes all the same */
+  double until = wasio_now() + seconds;
+  while (wasio_now() < until) {
+  }
+}
+
+const char *demo_param(const demo_args *args, const char *key,
+                       const char *fallback, char *buf, size_t len) {
+  size_t klen = strlen(key);
+  for (const char *p = args->params; p != NULL && *p;) {
+    const char *end = strchr(p, ';');
+    size_t n = end ? (size_t)(end - p) : strlen(p);
+    if (n > klen && strncmp(p, key, klen) == 0 && p[klen] == '=') {
+      size_t vlen = n - klen - 1;
+      if (vlen >= len) vlen = len - 1;
+      memcpy(buf, p + klen + 1, vlen);
+      buf[vlen] = '\0';
+      return buf;
+    }
+    p = end ? end + 1 : NULL;
+  }
+  return fallback;
+}
+
+int demo_param_seconds(const demo_args *args, const char *key,
+                       double fallback, double *out) {
+  char buf[64];
+  const char *v = demo_param(args, key, NULL, buf, sizeof buf);
+  if (v == NULL) {
+    *out = fallback;
+    return 0;
+  }
+  char *end;
+  double d = strtod(v, &end);
+  if (end == v || *end != '\0' || !(d >= 0) || d > 3600)
+    return wasio_fail(WASIO_EINVAL, "parameter %s: '%s' is not a number of "
+                      "seconds from 0 to 3600", key, v);
+  *out = d;
+  return 0;
+}

@@ -1,0 +1,146 @@
+/* Callbacks: loop.call_soon, call_later and call_at. A callback shares the
+ * ready queue with the tasks and runs on the loop's own stack, outside any
+ * task, in the task-local context that was in force when it was scheduled. */
+#include "internal.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+static void callback_due(wasio__timer *timer);
+
+static void callback_free(wasio__callback *c) {
+  wasio__slot_free(c->slot);
+  wasio_context_release(c->context);
+  free(c);
+}
+
+static int schedule(wasio_loop *loop, wasio_cb cb, void *arg, int timed,
+                    uint64_t when, wasio_handle *out, const char *what) {
+  if (cb == NULL)
+    return wasio__set_error(WASIO_EINVAL, "%s: cb is NULL", what);
+  wasio__callback *c = calloc(1, sizeof *c);
+  if (c == NULL ||
+      wasio__slot_alloc(c, WASIO__KIND_CALLBACK, &c->slot, &c->gen) != 0) {
+    free(c);
+    return wasio__set_error(WASIO_ENOMEM, "%s: out of memory", what);
+  }
+  c->rq.kind = WASIO__KIND_CALLBACK;
+  c->loop = loop;
+  c->cb = cb;
+  c->arg = arg;
+  c->timer.index = SIZE_MAX;
+  c->context = wasio__context_ref(wasio__context ? wasio__context
+                                                 : wasio__thread_context());
+  if (timed) {
+    c->timer.fire = callback_due; /* due: to the ready queue */
+    c->timer.kind = WASIO__TIMER_CALLBACK;
+    if (wasio__timer_arm(loop, &c->timer, when) != 0) {
+      callback_free(c);
+      return wasio__set_error(WASIO_ENOMEM, "%s: out of memory", what);
+    }
+  } else {
+    wasio__ready_push(loop, &c->rq);
+  }
+  if (out != NULL) {
+    out->slot = c->slot;
+    out->gen = c->gen;
+  }
+  return 0;
+}
+
+static void callback_due(wasio__timer *timer) {
+  wasio__callback *c = WASIO__CONTAINER(timer, wasio__callback, timer);
+  wasio__ready_push(c->loop, &c->rq);
+}
+
+void wasio__callback_run(wasio_loop *loop, wasio__callback *c) {
+  if (!c->cancelled) {
+    wasio_context *saved = wasio__context;
+    wasio__context = c->context;
+    c->cb(c->arg);
+    wasio__context = saved;
+  }
+  (void)loop;
+  callback_free(c);
+}
+
+/* Frees the callbacks a closing loop never ran. */
+void wasio__callbacks_free(wasio_loop *loop) {
+  while (loop->ready_head != NULL) {
+    wasio__ready *r = loop->ready_head;
+    loop->ready_head = r->next;
+    if (r->kind == WASIO__KIND_CALLBACK) callback_free((wasio__callback *)r);
+  }
+  loop->ready_tail = NULL;
+  loop->ready_len = 0;
+  for (size_t i = loop->timers.len; i > 0; i--) {
+    wasio__timer *t = loop->timers.items[i - 1];
+    if (t->fire == callback_due) {
+      wasio__heap_remove(&loop->timers, t);
+      callback_free(WASIO__CONTAINER(t, wasio__callback, timer));
+    }
+  }
+}
+
+int wasio__call_soon(wasio_loop *loop, wasio_cb cb, void *arg,
+                     wasio_handle *out) {
+  return schedule(loop, cb, arg, 0, 0, out, "wasio_call_soon");
+}
+
+static wasio_loop *running(const char *what, int *err) {
+  if (wasio__running == NULL)
+    *err = wasio__set_error(WASIO_ENOLOOP, "%s: no running event loop", what);
+  return wasio__running;
+}
+
+int wasio_call_soon(wasio_handle *out, wasio_cb cb, void *arg) {
+  int err;
+  wasio_loop *loop = running("wasio_call_soon", &err);
+  return loop ? schedule(loop, cb, arg, 0, 0, out, "wasio_call_soon") : err;
+}
+
+static int call_at_ns(wasio_loop *loop, double when, wasio_cb cb, void *arg,
+                      wasio_handle *out, const char *what) {
+  if (!(when >= 0) || when > 1e12)
+    return wasio__set_error(WASIO_EINVAL, "%s: time must be a finite number "
+                            ">= 0 (got %g)", what, when);
+  return schedule(loop, cb, arg, 1, (uint64_t)llround(when * 1e9), out, what);
+}
+
+int wasio_call_later(wasio_handle *out, double delay, wasio_cb cb, void *arg) {
+  int err;
+  wasio_loop *loop = running("wasio_call_later", &err);
+  if (loop == NULL) return err;
+  if (!(delay >= 0) || delay > 1e12)
+    return wasio__set_error(WASIO_EINVAL, "wasio_call_later: delay must be a "
+                            "finite number >= 0 (got %g)", delay);
+  double when = (double)wasio__loop_time(loop) / 1e9 + delay;
+  return call_at_ns(loop, when, cb, arg, out, "wasio_call_later");
+}
+
+int wasio_call_at(wasio_handle *out, double when, wasio_cb cb, void *arg) {
+  int err;
+  wasio_loop *loop = running("wasio_call_at", &err);
+  return loop ? call_at_ns(loop, when, cb, arg, out, "wasio_call_at") : err;
+}
+
+int wasio_handle_cancel(wasio_handle h) {
+  int err;
+  wasio__callback *c = wasio__slot_get(h.slot, h.gen, WASIO__KIND_CALLBACK,
+                                       &err);
+  if (c == NULL) return err == WASIO_ESTALE ? 0 : err; /* ran: a no-op */
+  if (c->cancelled) return 0;
+  c->cancelled = 1;
+  if (c->timer.index != SIZE_MAX) { /* not due yet: gone at once */
+    wasio__timer_disarm(c->loop, &c->timer);
+    callback_free(c);
+  }
+  return 1;
+}
+
+int wasio_loop_call_soon(wasio_loop *loop, wasio_handle *out, wasio_cb cb,
+                         void *arg) {
+  if (loop == NULL)
+    return wasio__set_error(WASIO_EINVAL, "wasio_loop_call_soon: loop is NULL");
+  return schedule(loop, cb, arg, 0, 0, out, "wasio_loop_call_soon");
+}

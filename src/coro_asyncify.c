@@ -1,0 +1,202 @@
+/* Coroutines in wasm with Binaryen Asyncify, driven from inside the module
+ * (no JavaScript on the switch path), shared by the WASI and Emscripten
+ * builds. `wasm-opt --asyncify` turns the four "asyncify" imports below into
+ * functions of the module and instruments every function that can reach
+ * wasio__coro_yield.
+ *
+ * Yield unwinds the task's wasm frames into a buffer and returns to
+ * wasio__coro_resume at the bottom of the stack; resume rewinds them by
+ * calling the task's entry again. Two rules of Binaryen's decide where the
+ * code below lives:
+ *   - a function that calls start_unwind or stop_rewind is "top-most
+ *     runtime" and is not instrumented (its callers are): wasio__coro_yield;
+ *   - a function that calls stop_unwind or start_rewind is "bottom-most
+ *     runtime", also not instrumented: wasio__coro_resume. No task code may
+ *     be inlined into it, so tasks are entered through a function pointer
+ *     into a noinline trampoline.
+ * Address-taken locals live on the C shadow stack (the __stack_pointer
+ * global), which Asyncify does not save: each task has its own, and the
+ * switch saves and sets __stack_pointer. */
+#if defined(__wasm__)
+#include "internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+__attribute__((import_module("asyncify"), import_name("start_unwind")))
+void asyncify_start_unwind(void *data);
+__attribute__((import_module("asyncify"), import_name("stop_unwind")))
+void asyncify_stop_unwind(void);
+__attribute__((import_module("asyncify"), import_name("start_rewind")))
+void asyncify_start_rewind(void *data);
+__attribute__((import_module("asyncify"), import_name("stop_rewind")))
+void asyncify_stop_rewind(void);
+
+/* coro_sp.S: read and write the __stack_pointer global. */
+void *wasio__get_sp(void);
+void wasio__set_sp(void *sp);
+
+#define CANARY 0x4f495357u /* "WSIO" */
+
+/* Binaryen 108 has no get_state import: track the state ourselves. */
+enum { NORMAL, UNWINDING, REWINDING };
+static int state = NORMAL;
+
+/* Asyncify's data header: the current position in the buffer (it grows up
+ * while unwinding and comes back down while rewinding) and its end. */
+struct asyncify_data {
+  char *pos;
+  char *end;
+};
+
+/* Frames are unwound into one shared buffer, then copied into the task's
+ * own, sized to what it actually used: a suspended task costs its saved
+ * frames, not a worst-case buffer. */
+#define SCRATCH_SIZE (64 * 1024)
+static char scratch[SCRATCH_SIZE] __attribute__((aligned(16)));
+static struct asyncify_data data;
+
+size_t wasio__stack_round(size_t requested) {
+  size_t size = requested ? requested : 16 * 1024;
+  if (size < 4096) size = 4096;
+  return (size + 15) & ~(size_t)15;
+}
+
+/* Stacks come from 1 MiB slabs and go back to a free list of their size:
+ * wasm memory never shrinks, and growing it one small malloc at a time is
+ * slow on V8 (each memory.grow costs a garbage collection). */
+#define SLAB_SIZE (1024 * 1024)
+#define SIZE_CLASSES 8
+
+typedef struct free_stack {
+  struct free_stack *next;
+} free_stack;
+
+static struct {
+  size_t size;
+  free_stack *free;
+  char *slab, *slab_end; /* what is left of the current slab */
+} classes[SIZE_CLASSES];
+
+int wasio__stack_alloc(size_t size, void **base) {
+  size_t i;
+  for (i = 0; i < SIZE_CLASSES; i++)
+    if (classes[i].size == size || classes[i].size == 0) break;
+  if (i == SIZE_CLASSES || size > SLAB_SIZE / 4) {
+    /* an unusual size: a plain allocation of its own */
+    void *mem = aligned_alloc(16, size);
+    if (mem == NULL) return WASIO_ENOMEM;
+    *base = mem;
+    return 0;
+  }
+  classes[i].size = size;
+  if (classes[i].free != NULL) {
+    *base = classes[i].free;
+    classes[i].free = classes[i].free->next;
+    return 0;
+  }
+  if ((size_t)(classes[i].slab_end - classes[i].slab) < size) {
+    char *slab = aligned_alloc(16, SLAB_SIZE);
+    if (slab == NULL) return WASIO_ENOMEM;
+    classes[i].slab = slab;
+    classes[i].slab_end = slab + SLAB_SIZE;
+  }
+  *base = classes[i].slab;
+  classes[i].slab += size;
+  return 0;
+}
+
+void wasio__stack_free(void *base, size_t size) {
+  for (size_t i = 0; i < SIZE_CLASSES; i++) {
+    if (classes[i].size == size && size <= SLAB_SIZE / 4) {
+      free_stack *f = base;
+      f->next = classes[i].free;
+      classes[i].free = f;
+      return;
+    }
+  }
+  free(base);
+}
+
+int wasio__coro_check(const wasio__coro *c) {
+  return c->stack_base && *(const uint32_t *)c->stack_base != CANARY;
+}
+
+void wasio__coro_init(wasio__coro *c, void (*entry)(void *), void *arg,
+                      void *stack_base, size_t stack_size) {
+  void *saved = c->saved;
+  size_t cap = c->saved_cap;
+  memset(c, 0, sizeof *c);
+  c->saved = saved;
+  c->saved_cap = cap;
+  c->entry = entry;
+  c->arg = arg;
+  c->stack_base = stack_base;
+  c->stack_size = stack_size;
+  *(uint32_t *)stack_base = CANARY;
+  /* the shadow stack grows down from the top, 16-byte aligned */
+  c->sp = (char *)(((uintptr_t)stack_base + stack_size) & ~(uintptr_t)15);
+}
+
+/* The first function of every task's wasm stack, called (and on rewind,
+ * called again) through a pointer so that it cannot be inlined into resume. */
+static WASIO__NOINLINE void coro_trampoline(wasio__coro *c) {
+  c->entry(c->arg);
+}
+static void (*volatile trampoline)(wasio__coro *) = coro_trampoline;
+
+void wasio__coro_resume(wasio__coro *c) {
+  void *loop_sp = wasio__get_sp();
+  if (c->started) {
+    /* Put the task's frames back where Asyncify will pop them from. */
+    memcpy(scratch, c->saved, c->saved_len);
+    data.pos = scratch + c->saved_len;
+    data.end = scratch + SCRATCH_SIZE;
+    state = REWINDING;
+    asyncify_start_rewind(&data);
+  }
+  c->started = 1;
+  wasio__set_sp(c->sp);
+  trampoline(c);
+  if (state == UNWINDING) {
+    asyncify_stop_unwind();
+    state = NORMAL;
+    size_t used = (size_t)(data.pos - scratch);
+    if (used > c->saved_cap) {
+      size_t cap = used < 256 ? 256 : used * 2;
+      void *buf = realloc(c->saved, cap);
+      if (buf == NULL) {
+        fprintf(stderr, "wasio: fatal: no memory to suspend a task\n");
+        abort();
+      }
+      c->saved = buf;
+      c->saved_cap = cap;
+    }
+    memcpy(c->saved, scratch, used);
+    c->saved_len = used;
+  }
+  wasio__set_sp(loop_sp);
+}
+
+WASIO__NOINLINE void wasio__coro_yield(wasio__coro *c) {
+  if (state == REWINDING) {
+    /* Second call, on the way back in: the task's frames are restored. */
+    asyncify_stop_rewind();
+    state = NORMAL;
+    return;
+  }
+  c->sp = wasio__get_sp();
+  data.pos = scratch;
+  data.end = scratch + SCRATCH_SIZE;
+  state = UNWINDING;
+  asyncify_start_unwind(&data);
+}
+
+void wasio__coro_release(wasio__coro *c) {
+  free(c->saved);
+  c->saved = NULL;
+  c->saved_len = c->saved_cap = 0;
+  c->started = 0;
+}
+#endif /* __wasm__ */

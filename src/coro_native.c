@@ -1,0 +1,255 @@
+/* Native coroutines: each task runs on its own mmap'd stack with a guard
+ * page below it. The switch is a few lines of x86_64 assembly that save the
+ * callee-saved registers on the old stack and pop them off the new one;
+ * elsewhere (or with -DWASIO_CORO_UCONTEXT) it is ucontext. AddressSanitizer
+ * is told about every switch, or it would see the task stacks as garbage. */
+#if !defined(__wasm__)
+#define _GNU_SOURCE
+#include "internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#if !defined(__x86_64__) && !defined(WASIO_CORO_UCONTEXT)
+#define WASIO_CORO_UCONTEXT 1
+#endif
+#if defined(WASIO_CORO_UCONTEXT)
+#include <ucontext.h>
+#endif
+
+#if defined(__SANITIZE_ADDRESS__)
+#define WASIO__ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define WASIO__ASAN 1
+#endif
+#endif
+#if defined(WASIO__ASAN)
+#include <sanitizer/asan_interface.h>
+#include <sanitizer/common_interface_defs.h>
+#endif
+
+/* The loop's side of the switch, one per thread. */
+static WASIO__TLS void *loop_ctx;
+static WASIO__TLS wasio__coro *booting;
+#if defined(WASIO__ASAN)
+static WASIO__TLS void *loop_fake_stack;
+static WASIO__TLS const void *loop_stack_bottom;
+static WASIO__TLS size_t loop_stack_size;
+#endif
+
+static size_t page_size(void) {
+  static size_t page;
+  if (page == 0) page = (size_t)sysconf(_SC_PAGESIZE);
+  return page;
+}
+
+size_t wasio__stack_round(size_t requested) {
+  size_t page = page_size();
+  size_t size = requested ? requested : 256 * 1024;
+  if (size < 16 * 1024) size = 16 * 1024;
+  return (size + page - 1) / page * page;
+}
+
+int wasio__stack_alloc(size_t size, void **base) {
+  size_t page = page_size();
+  char *mem = mmap(NULL, size + page, PROT_READ | PROT_WRITE,
+                   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (mem == MAP_FAILED) return WASIO_ENOMEM;
+  /* The guard page turns an overflow into a fault, not silent damage. */
+  if (mprotect(mem, page, PROT_NONE) != 0) {
+    munmap(mem, size + page);
+    return WASIO_ENOMEM;
+  }
+  *base = mem + page;
+  return 0;
+}
+
+void wasio__stack_free(void *base, size_t size) {
+  size_t page = page_size();
+  munmap((char *)base - page, size + page);
+}
+
+/* Natively the guard page below every stack stops an overflow (a fault, not
+ * silent damage), so there is no canary to check. */
+int wasio__coro_check(const wasio__coro *c) {
+  (void)c;
+  return 0;
+}
+
+static void asan_enter(wasio__coro *c) {
+#if defined(WASIO__ASAN)
+  __sanitizer_start_switch_fiber(&loop_fake_stack, c->stack_base,
+                                 c->stack_size);
+#else
+  (void)c;
+#endif
+}
+
+static void asan_back_in_loop(void) {
+#if defined(WASIO__ASAN)
+  __sanitizer_finish_switch_fiber(loop_fake_stack, NULL, NULL);
+#endif
+}
+
+static void asan_leave(wasio__coro *c, int for_good) {
+#if defined(WASIO__ASAN)
+  __sanitizer_start_switch_fiber(for_good ? NULL : &c->asan_fake_stack,
+                                 loop_stack_bottom, loop_stack_size);
+#else
+  (void)c;
+  (void)for_good;
+#endif
+}
+
+static void asan_back_in_task(wasio__coro *c) {
+#if defined(WASIO__ASAN)
+  __sanitizer_finish_switch_fiber(c->asan_fake_stack, &loop_stack_bottom,
+                                  &loop_stack_size);
+#else
+  (void)c;
+#endif
+}
+
+#if !defined(WASIO_CORO_UCONTEXT)
+/* wasio__ctx_switch(void **save, void *to): push the callee-saved registers,
+ * store the stack pointer in *save, load `to`, pop the same from there and
+ * return on the new stack. The SSE/x87 control words (rounding mode) are
+ * thread state that all tasks share, as they share errno's thread: not
+ * saving them keeps two slow instructions off every switch. */
+void wasio__ctx_switch(void **save, void *to);
+void wasio__ctx_boot(void);
+__asm__(".text\n"
+        ".globl wasio__ctx_switch\n"
+        ".type wasio__ctx_switch,@function\n"
+        "wasio__ctx_switch:\n"
+        "  pushq %rbp\n"
+        "  pushq %rbx\n"
+        "  pushq %r12\n"
+        "  pushq %r13\n"
+        "  pushq %r14\n"
+        "  pushq %r15\n"
+        "  movq %rsp, (%rdi)\n"
+        "  movq %rsi, %rsp\n"
+        "  popq %r15\n"
+        "  popq %r14\n"
+        "  popq %r13\n"
+        "  popq %r12\n"
+        "  popq %rbx\n"
+        "  popq %rbp\n"
+        "  ret\n"
+        ".size wasio__ctx_switch, .-wasio__ctx_switch\n"
+        /* First entry into a task: r12 holds the coro (see coro_init). */
+        ".globl wasio__ctx_boot\n"
+        ".type wasio__ctx_boot,@function\n"
+        "wasio__ctx_boot:\n"
+        "  movq %r12, %rdi\n"
+        "  call wasio__coro_main\n"
+        "  ud2\n"
+        ".size wasio__ctx_boot, .-wasio__ctx_boot\n"
+#if defined(__linux__)
+        ".section .note.GNU-stack,\"\",@progbits\n"
+#endif
+        ".text\n");
+#endif
+
+/* The bottom of every task's stack: runs the body, then switches away for
+ * good. Never returns. */
+void wasio__coro_main(wasio__coro *c);
+void wasio__coro_main(wasio__coro *c) {
+#if defined(WASIO_CORO_UCONTEXT)
+  c = booting;
+#endif
+  booting = NULL;
+#if defined(WASIO__ASAN)
+  __sanitizer_finish_switch_fiber(NULL, &loop_stack_bottom, &loop_stack_size);
+#endif
+  c->entry(c->arg);
+  asan_leave(c, 1);
+#if defined(WASIO_CORO_UCONTEXT)
+  setcontext((ucontext_t *)loop_ctx);
+#else
+  void *dead;
+  wasio__ctx_switch(&dead, loop_ctx);
+#endif
+  abort(); /* unreachable: a finished task is never resumed */
+}
+
+void wasio__coro_init(wasio__coro *c, void (*entry)(void *), void *arg,
+                      void *stack_base, size_t stack_size) {
+  memset(c, 0, sizeof *c);
+  c->entry = entry;
+  c->arg = arg;
+  c->stack_base = stack_base;
+  c->stack_size = stack_size;
+#if defined(WASIO__ASAN)
+  /* A reused stack still carries the poison of the frames of the task that
+   * ended on it (they never returned). */
+  __asan_unpoison_memory_region(stack_base, stack_size);
+#endif
+#if !defined(WASIO_CORO_UCONTEXT)
+  /* What wasio__ctx_switch pops, so that its `ret` enters wasio__ctx_boot
+   * with the stack 16-byte aligned, as a call would leave it. */
+  uintptr_t top = ((uintptr_t)stack_base + stack_size - 16) & ~(uintptr_t)15;
+  uint64_t *sp = (uint64_t *)(top - 56);
+  sp[0] = 0;                       /* r15 */
+  sp[1] = 0;                       /* r14 */
+  sp[2] = 0;                       /* r13 */
+  sp[3] = (uint64_t)(uintptr_t)c;  /* r12: the coro, for wasio__ctx_boot */
+  sp[4] = 0;                       /* rbx */
+  sp[5] = 0;                       /* rbp */
+  sp[6] = (uint64_t)(uintptr_t)wasio__ctx_boot; /* where the switch returns */
+  c->ctx = sp;
+#endif
+}
+
+#if defined(WASIO_CORO_UCONTEXT)
+static void ucontext_boot(void) { wasio__coro_main(NULL); }
+#endif
+
+void wasio__coro_resume(wasio__coro *c) {
+  asan_enter(c);
+#if defined(WASIO_CORO_UCONTEXT)
+  ucontext_t here;
+  loop_ctx = &here;
+  if (!c->started) {
+    ucontext_t *uc = calloc(1, sizeof *uc);
+    if (uc == NULL) abort();
+    getcontext(uc);
+    uc->uc_stack.ss_sp = c->stack_base;
+    uc->uc_stack.ss_size = c->stack_size;
+    uc->uc_link = NULL;
+    makecontext(uc, ucontext_boot, 0);
+    c->ctx = uc;
+    c->started = 1;
+    booting = c;
+  }
+  swapcontext(&here, (ucontext_t *)c->ctx);
+#else
+  c->started = 1;
+  wasio__ctx_switch(&loop_ctx, c->ctx);
+#endif
+  asan_back_in_loop();
+}
+
+void wasio__coro_yield(wasio__coro *c) {
+  asan_leave(c, 0);
+#if defined(WASIO_CORO_UCONTEXT)
+  swapcontext((ucontext_t *)c->ctx, (ucontext_t *)loop_ctx);
+#else
+  wasio__ctx_switch(&c->ctx, loop_ctx);
+#endif
+  asan_back_in_task(c);
+}
+
+void wasio__coro_release(wasio__coro *c) {
+#if defined(WASIO_CORO_UCONTEXT)
+  if (c->started) free(c->ctx);
+#endif
+  c->ctx = NULL;
+  c->started = 0;
+}
+#endif /* !__wasm__ */

@@ -1,0 +1,93 @@
+/* Handles and lists: the table behind wasio_task and wasio_handle values,
+ * and the intrusive lists every waiting queue is made of.
+ *
+ * Slot 0 is never used, so the zero handle is always invalid. A slot's
+ * generation moves on when its object is freed: old handles then miss. */
+#include "internal.h"
+
+#include <stdlib.h>
+
+typedef struct slot {
+  uint32_t gen;
+  uint32_t next_free;
+  uint8_t kind;
+  void *obj;
+} slot;
+
+static WASIO__TLS slot *slots;
+static WASIO__TLS uint32_t slots_len, slots_cap, free_head;
+
+int wasio__slot_alloc(void *obj, int kind, uint32_t *out_slot,
+                      uint32_t *out_gen) {
+  uint32_t i = free_head;
+  if (i != 0) {
+    free_head = slots[i].next_free;
+  } else {
+    if (slots_len == 0) slots_len = 1;
+    if (slots_len >= slots_cap) {
+      uint32_t cap = slots_cap ? slots_cap * 2 : 256;
+      slot *s = realloc(slots, cap * sizeof *s);
+      if (s == NULL) return WASIO_ENOMEM;
+      slots = s;
+      slots_cap = cap;
+    }
+    i = slots_len++;
+    slots[i].gen = 0;
+  }
+  if (++slots[i].gen == 0) slots[i].gen = 1;
+  slots[i].kind = (uint8_t)kind;
+  slots[i].obj = obj;
+  *out_slot = i;
+  *out_gen = slots[i].gen;
+  return 0;
+}
+
+void wasio__slot_free(uint32_t i) {
+  slots[i].obj = NULL;
+  slots[i].gen++;
+  slots[i].next_free = free_head;
+  free_head = i;
+}
+
+void *wasio__slot_get(uint32_t i, uint32_t gen, int kind, int *err) {
+  const char *what = kind == WASIO__KIND_TASK ? "task" : "callback";
+  if (i == 0 || i >= slots_len || gen == 0 || gen > slots[i].gen) {
+    *err = wasio__set_error(WASIO_EINVAL, "invalid %s handle {%u, %u}", what,
+                            (unsigned)i, (unsigned)gen);
+    return NULL;
+  }
+  if (slots[i].obj == NULL || slots[i].gen != gen) {
+    *err = wasio__set_error(WASIO_ESTALE,
+                            "%s handle {%u, %u} refers to a %s that was freed",
+                            what, (unsigned)i, (unsigned)gen, what);
+    return NULL;
+  }
+  if (slots[i].kind != kind) {
+    *err = wasio__set_error(WASIO_EINVAL, "handle {%u, %u} is not a %s",
+                            (unsigned)i, (unsigned)gen, what);
+    return NULL;
+  }
+  return slots[i].obj;
+}
+
+void wasio__list_init(wasio__list *head) { head->prev = head->next = head; }
+
+int wasio__list_empty(const wasio__list *head) { return head->next == head; }
+
+void wasio__list_push(wasio__list *head, wasio__list *node) {
+  node->next = head;
+  node->prev = head->prev;
+  head->prev->next = node;
+  head->prev = node;
+}
+
+void wasio__list_remove(wasio__list *node) {
+  if (node->next == NULL) return;
+  node->prev->next = node->next;
+  node->next->prev = node->prev;
+  node->next = node->prev = NULL;
+}
+
+wasio__list *wasio__list_first(wasio__list *head) {
+  return head->next == head ? NULL : head->next;
+}

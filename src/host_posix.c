@@ -1,0 +1,136 @@
+/* The POSIX host (native builds): CLOCK_MONOTONIC, and one ppoll() for the
+ * next timer and every watched descriptor (nanosecond timeouts; poll()
+ * would round every wait to milliseconds). SIGINT arrives through a
+ * self-pipe that is polled with the rest, so a Ctrl-C can never slip in
+ * between a check and the wait. */
+#if !defined(__wasm__)
+#define _GNU_SOURCE
+#include "internal.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <time.h>
+#include <unistd.h>
+
+static uint64_t posix_now(wasio_loop *loop) {
+  struct timespec ts;
+  (void)loop;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (uint64_t)ts.tv_sec * WASIO__NS_PER_S + (uint64_t)ts.tv_nsec;
+}
+
+/* ------------------------------------------------------------------ SIGINT */
+
+static int sig_pipe[2] = {-1, -1};
+static volatile sig_atomic_t sig_count;
+static struct sigaction sig_saved;
+static wasio_loop *sig_loop;
+
+static void on_sigint(int signo) {
+  int saved_errno = errno;
+  if (sig_count++ > 0) {
+    /* The second Ctrl-C: no more waiting for cleanup. */
+    signal(signo, SIG_DFL);
+    raise(signo);
+  }
+  ssize_t n = write(sig_pipe[1], "i", 1);
+  (void)n;
+  errno = saved_errno;
+}
+
+int wasio__sigint_install(wasio_loop *loop) {
+  struct sigaction current;
+  if (sigaction(SIGINT, NULL, &current) != 0) return -1;
+  if (current.sa_handler != SIG_DFL) return -1; /* someone else's: leave it */
+  if (sig_pipe[0] < 0) {
+    if (pipe(sig_pipe) != 0) return -1;
+    for (int i = 0; i < 2; i++) {
+      fcntl(sig_pipe[i], F_SETFL, O_NONBLOCK);
+      fcntl(sig_pipe[i], F_SETFD, FD_CLOEXEC);
+    }
+  }
+  struct sigaction sa;
+  sa.sa_handler = on_sigint;
+  sigemptyset(&sa.sa_mask);
+  sa.sa_flags = 0;
+  sig_count = 0;
+  sig_loop = loop;
+  return sigaction(SIGINT, &sa, &sig_saved);
+}
+
+void wasio__sigint_uninstall(void) {
+  if (sig_loop == NULL) return;
+  sigaction(SIGINT, &sig_saved, NULL);
+  sig_loop = NULL;
+  char buf[16];
+  while (read(sig_pipe[0], buf, sizeof buf) > 0) {
+  }
+}
+
+/* ------------------------------------------------------------------- wait */
+
+static struct pollfd *fds;
+static wasio__fdwait **owners;
+static size_t fds_cap;
+
+static int posix_wait(wasio_loop *loop, uint64_t timeout) {
+  size_t n = 0;
+  for (wasio__list *p = loop->fd_waiters.next; p != &loop->fd_waiters;
+       p = p->next)
+    n++;
+  int with_sig = sig_loop == loop;
+  if (n + 1 > fds_cap) {
+    size_t cap = (n + 1) * 2;
+    struct pollfd *f = realloc(fds, cap * sizeof *f);
+    if (f != NULL) fds = f;
+    wasio__fdwait **o = realloc(owners, cap * sizeof *o);
+    if (o != NULL) owners = o;
+    if (f == NULL || o == NULL) return WASIO_ENOMEM;
+    fds_cap = cap;
+  }
+  size_t i = 0;
+  for (wasio__list *p = loop->fd_waiters.next; p != &loop->fd_waiters;
+       p = p->next, i++) {
+    wasio__fdwait *w = WASIO__CONTAINER(p, wasio__fdwait, node);
+    fds[i].fd = w->fd;
+    fds[i].events = (short)((w->events & WASIO__FD_READ ? POLLIN : 0) |
+                            (w->events & WASIO__FD_WRITE ? POLLOUT : 0));
+    fds[i].revents = 0;
+    owners[i] = w;
+  }
+  if (with_sig) {
+    fds[n].fd = sig_pipe[0];
+    fds[n].events = POLLIN;
+    fds[n].revents = 0;
+  }
+  size_t total = n + (with_sig ? 1 : 0);
+  if (total == 0 && timeout == WASIO__FOREVER) return WASIO_EDEADLK;
+  struct timespec ts = {(time_t)(timeout / WASIO__NS_PER_S),
+                        (long)(timeout % WASIO__NS_PER_S)};
+  int rc = ppoll(total ? fds : NULL, total,
+                 timeout == WASIO__FOREVER ? NULL : &ts, NULL);
+  if (rc < 0) return errno == EINTR ? 0 : WASIO_EIO;
+  if (with_sig && fds[n].revents) {
+    char buf[16];
+    ssize_t got;
+    while ((got = read(sig_pipe[0], buf, sizeof buf)) > 0)
+      loop->interrupted += (int)got;
+  }
+  for (i = 0; i < n; i++) {
+    if (fds[i].revents == 0) continue;
+    wasio__fd_ready(loop, owners[i],
+                    fds[i].revents & POLLNVAL ? WASIO_EBADF : 0);
+  }
+  return 0;
+}
+
+static int posix_check_fd(int fd) {
+  return fcntl(fd, F_GETFD) == -1 ? WASIO_EBADF : 0;
+}
+
+const wasio__host_ops wasio__host_posix = {"posix", posix_now, posix_wait,
+                                           posix_check_fd};
+#endif /* !__wasm__ */

@@ -1,0 +1,78 @@
+/* The WASI preview1 host: clock_time_get for the time, and one poll_oneoff
+ * call that waits for the next timer and every watched descriptor together.
+ * Only wasi_snapshot_preview1 imports, so the module runs unchanged on
+ * Wasmtime, node:wasi and other runtimes. WASI has no signals. */
+#if defined(__wasm__) && !defined(__EMSCRIPTEN__)
+#include "internal.h"
+
+#include <stdlib.h>
+#include <wasi/api.h>
+
+static uint64_t wasi_now(wasio_loop *loop) {
+  __wasi_timestamp_t t = 0;
+  (void)loop;
+  if (__wasi_clock_time_get(__WASI_CLOCKID_MONOTONIC, 1, &t) != 0) return 0;
+  return t;
+}
+
+static __wasi_subscription_t *subs;
+static __wasi_event_t *events;
+static wasio__fdwait **owners;
+static size_t cap;
+
+static int wasi_wait(wasio_loop *loop, uint64_t timeout) {
+  size_t n = 0;
+  for (wasio__list *p = loop->fd_waiters.next; p != &loop->fd_waiters;
+       p = p->next)
+    n++;
+  if (n == 0 && timeout == WASIO__FOREVER) return WASIO_EDEADLK;
+  if (n + 1 > cap) {
+    size_t c = (n + 1) * 2;
+    void *s = realloc(subs, c * sizeof *subs);
+    if (s != NULL) subs = s;
+    void *e = realloc(events, c * sizeof *events);
+    if (e != NULL) events = e;
+    void *o = realloc(owners, c * sizeof *owners);
+    if (o != NULL) owners = o;
+    if (s == NULL || e == NULL || o == NULL) return WASIO_ENOMEM;
+    cap = c;
+  }
+  size_t k = 0;
+  for (wasio__list *p = loop->fd_waiters.next; p != &loop->fd_waiters;
+       p = p->next, k++) {
+    wasio__fdwait *w = WASIO__CONTAINER(p, wasio__fdwait, node);
+    __wasi_subscription_t *sub = &subs[k];
+    sub->userdata = k + 1;
+    sub->u.tag = w->events & WASIO__FD_READ ? __WASI_EVENTTYPE_FD_READ
+                                            : __WASI_EVENTTYPE_FD_WRITE;
+    sub->u.u.fd_read.file_descriptor = (__wasi_fd_t)w->fd;
+    owners[k] = w;
+  }
+  if (timeout != WASIO__FOREVER) {
+    __wasi_subscription_t *sub = &subs[k++];
+    sub->userdata = 0;
+    sub->u.tag = __WASI_EVENTTYPE_CLOCK;
+    sub->u.u.clock.id = __WASI_CLOCKID_MONOTONIC;
+    sub->u.u.clock.timeout = timeout; /* relative: every runtime has it */
+    sub->u.u.clock.precision = 1;
+    sub->u.u.clock.flags = 0;
+  }
+  __wasi_size_t got = 0;
+  if (__wasi_poll_oneoff(subs, events, k, &got) != 0) return WASIO_EIO;
+  for (__wasi_size_t i = 0; i < got; i++) {
+    if (events[i].userdata == 0) continue; /* the timer */
+    wasio__fdwait *w = owners[events[i].userdata - 1];
+    int status = events[i].error == __WASI_ERRNO_BADF ? WASIO_EBADF : 0;
+    if (w->node.next != NULL) wasio__fd_ready(loop, w, status);
+  }
+  return 0;
+}
+
+static int wasi_check_fd(int fd) {
+  __wasi_fdstat_t st;
+  return __wasi_fd_fdstat_get((__wasi_fd_t)fd, &st) == 0 ? 0 : WASIO_EBADF;
+}
+
+const wasio__host_ops wasio__host_wasi = {"wasi", wasi_now, wasi_wait,
+                                          wasi_check_fd};
+#endif /* WASI */

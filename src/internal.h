@@ -1,0 +1,394 @@
+/* What the files of src/ share and users must not see. */
+#ifndef WASIO_INTERNAL_H
+#define WASIO_INTERNAL_H
+
+#include "wasio.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#if defined(__wasm__)
+#define WASIO__WASM 1
+#endif
+
+#define WASIO__NOINLINE __attribute__((noinline))
+
+#if defined(WASIO__WASM)
+#define WASIO__TLS /* wasm: one thread */
+#else
+#define WASIO__TLS _Thread_local
+#endif
+
+#define WASIO__NS_PER_S 1000000000ull
+#define WASIO__FOREVER UINT64_MAX
+
+#define WASIO__CONTAINER(ptr, type, member) \
+  ((type *)((char *)(ptr) - offsetof(type, member)))
+
+/* Magic numbers that mark an initialised user struct. */
+enum {
+  WASIO__MAGIC_SCOPE = 0x53434f50,  /* SCOP */
+  WASIO__MAGIC_EVENT = 0x45564e54,  /* EVNT */
+  WASIO__MAGIC_LOCK = 0x4c4f434b,   /* LOCK */
+  WASIO__MAGIC_SEM = 0x53454d41,    /* SEMA */
+  WASIO__MAGIC_COND = 0x434f4e44,   /* COND */
+  WASIO__MAGIC_QUEUE = 0x51554555,  /* QUEU */
+  WASIO__MAGIC_RUNNER = 0x52554e52, /* RUNR */
+  WASIO__MAGIC_RES = 0x52455352,    /* RESR */
+  WASIO__MAGIC_DEAD = 0x44454144    /* DEAD: closed or destroyed */
+};
+
+typedef struct wasio__task wasio__task;
+
+/* ------------------------------------------------------------------ lists
+ * Circular doubly-linked lists with a sentinel head. A node not on any
+ * list has next == NULL. */
+void wasio__list_init(wasio__list *head);
+int wasio__list_empty(const wasio__list *head);
+void wasio__list_push(wasio__list *head, wasio__list *node); /* at the back */
+void wasio__list_remove(wasio__list *node);
+wasio__list *wasio__list_first(wasio__list *head); /* NULL if empty */
+
+/* ------------------------------------------------------------- coroutines
+ * One backend per platform family (coro_native.c, coro_asyncify.c). The
+ * switch is asymmetric: the loop resumes a task, the task yields back. */
+#if defined(WASIO__WASM)
+typedef struct wasio__coro {
+  void (*entry)(void *);
+  void *arg;
+  void *stack_base; /* lowest address of the task's shadow stack */
+  size_t stack_size;
+  void *sp;         /* saved __stack_pointer while suspended */
+  void *saved;      /* Asyncify frames copied out of the shared buffer */
+  size_t saved_len, saved_cap;
+  int started;
+} wasio__coro;
+#else
+typedef struct wasio__coro {
+  void (*entry)(void *);
+  void *arg;
+  void *stack_base;
+  size_t stack_size;
+  void *ctx; /* saved stack pointer or ucontext_t*, backend's choice */
+  void *asan_fake_stack;
+  int started;
+} wasio__coro;
+#endif
+
+/* The stack size a loop uses for `requested` bytes (0: the default). */
+size_t wasio__stack_round(size_t requested);
+/* A stack of exactly `size` bytes, a value wasio__stack_round returned. */
+int wasio__stack_alloc(size_t size, void **base);
+void wasio__stack_free(void *base, size_t size);
+void wasio__coro_init(wasio__coro *c, void (*entry)(void *), void *arg,
+                      void *stack_base, size_t stack_size);
+/* Loop side: runs c until it yields or its entry returns. */
+void wasio__coro_resume(wasio__coro *c);
+/* Task side: back to the loop; returns when resumed. */
+void wasio__coro_yield(wasio__coro *c);
+/* 0 if the task's stack still looks intact (a canary at its far end). */
+int wasio__coro_check(const wasio__coro *c);
+void wasio__coro_release(wasio__coro *c);
+
+/* ------------------------------------------------------------------ hosts
+ * A host tells the time and waits: until `timeout` ns have passed or one
+ * of the loop's watched descriptors is ready (it then calls
+ * wasio__fd_ready). A blocking host waits inside wasio_run; a host-driven
+ * one (wait == NULL) is stepped from outside. */
+typedef struct wasio__host_ops {
+  const char *name;
+  uint64_t (*now)(wasio_loop *loop);              /* ns, monotonic */
+  int (*wait)(wasio_loop *loop, uint64_t timeout); /* ns or FOREVER */
+  /* 0 if fd is an open descriptor, WASIO_EBADF if not; NULL: no fds */
+  int (*check_fd)(int fd);
+} wasio__host_ops;
+
+/* A task waiting for a descriptor (on the task's stack). */
+enum { WASIO__FD_READ = 1, WASIO__FD_WRITE = 2 };
+typedef struct wasio__fdwait {
+  wasio__list node;
+  int fd;
+  int events;
+  wasio__task *task;
+} wasio__fdwait;
+
+/* The host saw w's descriptor ready (status 0) or broken (WASIO_EBADF). */
+void wasio__fd_ready(wasio_loop *loop, wasio__fdwait *w, int status);
+
+extern const wasio__host_ops wasio__host_virtual;
+#if defined(__EMSCRIPTEN__)
+extern const wasio__host_ops wasio__host_js;
+#define WASIO__HOST_REAL wasio__host_js
+#elif defined(WASIO__WASM)
+extern const wasio__host_ops wasio__host_wasi;
+#define WASIO__HOST_REAL wasio__host_wasi
+#else
+extern const wasio__host_ops wasio__host_posix;
+#define WASIO__HOST_REAL wasio__host_posix
+#endif
+
+/* ----------------------------------------------------------------- timers */
+enum { WASIO__TIMER_TASK = 0, WASIO__TIMER_SCOPE = 1, WASIO__TIMER_CALLBACK = 2 };
+typedef struct wasio__heap {
+  wasio__timer **items;
+  size_t len, cap;
+} wasio__heap;
+
+int wasio__heap_push(wasio__heap *h, wasio__timer *t);
+wasio__timer *wasio__heap_peek(const wasio__heap *h);
+void wasio__heap_remove(wasio__heap *h, wasio__timer *t);
+void wasio__heap_free(wasio__heap *h);
+
+/* ---------------------------------------------------------------- handles
+ * One table for task and callback handles: a slot holds the object and a
+ * generation that moves on when the object is freed. */
+enum { WASIO__KIND_TASK = 1, WASIO__KIND_CALLBACK = 2 };
+int wasio__slot_alloc(void *obj, int kind, uint32_t *slot, uint32_t *gen);
+void wasio__slot_free(uint32_t slot);
+/* The object, or NULL with *err set: WASIO_EINVAL (never a handle of this
+ * kind) or WASIO_ESTALE (freed). */
+void *wasio__slot_get(uint32_t slot, uint32_t gen, int kind, int *err);
+
+/* ------------------------------------------------------------ ready queue
+ * Tasks and callbacks share one FIFO, as asyncio's _ready deque. */
+typedef struct wasio__ready {
+  struct wasio__ready *next;
+  uint8_t kind;
+  uint8_t queued;
+} wasio__ready;
+
+typedef struct wasio__callback {
+  wasio__ready rq;
+  wasio__timer timer;
+  wasio_loop *loop;
+  wasio_cb cb;
+  void *arg;
+  wasio_context *context;
+  uint32_t slot, gen;
+  uint8_t cancelled;
+} wasio__callback;
+
+/* ----------------------------------------------------------------- waiters
+ * A node a suspended task puts on a task it waits for. It lives on the
+ * waiting task's own stack, which stays put while that task is suspended. */
+typedef struct wasio__waiter {
+  struct wasio__waiter *prev, *next;
+  void (*notify)(struct wasio__waiter *w, wasio__task *done);
+} wasio__waiter;
+
+/* A task parked on a sync primitive's FIFO queue of waiters. */
+typedef struct wasio__parked {
+  wasio__list node;
+  wasio__task *task;
+  int served;      /* unparked: the task got what it waited for */
+  intptr_t data;   /* what the primitive hands over, if anything */
+} wasio__parked;
+
+typedef struct wasio__done_cb {
+  struct wasio__done_cb *next;
+  wasio_done_cb cb;
+  void *arg;
+} wasio__done_cb;
+
+/* ------------------------------------------------------------------- tasks */
+enum { WASIO__TASK_CREATED, WASIO__TASK_RUNNING, WASIO__TASK_WAITING,
+       WASIO__TASK_DONE };
+
+struct wasio__task {
+  wasio__ready rq;     /* must stay first */
+  wasio_loop *loop;
+  uint32_t slot, gen;
+  uint32_t id;
+  uint8_t state;
+  uint8_t owned;       /* a caller still holds the handle */
+  uint32_t pins;       /* scheduled done callbacks still to run */
+  uint8_t retrieved;   /* someone saw the outcome */
+  uint8_t awaited;     /* someone awaited or asked for the outcome */
+  uint8_t finished;    /* body returned; the loop completes it */
+  int cancel_requests; /* Task.cancelling() */
+  char *cancel_msg;
+  int status;
+  void *result;
+  char *message;       /* detailed message of status, or NULL */
+  int err_code;        /* the task's current error (wasio_fail, await) */
+  char *err_message;
+  int wake_status;     /* what the pending suspension returns */
+  void (*on_cancel)(wasio__task *t); /* detaches a waiting task */
+  void *wait_data;     /* what on_cancel detaches */
+  wasio_scope *scopes; /* innermost cancel scope */
+  wasio_fn fn;
+  void *arg;
+  wasio_context *context;
+  wasio__coro coro;
+  wasio__timer timer;
+  wasio__task *prev_all, *next_all;
+  wasio__waiter waiters; /* list head (sentinel) */
+  wasio__done_cb *done_cbs;
+  const char *file;
+  int line;
+  char name[32];
+  char what[48]; /* what it waits on, for traces */
+};
+
+/* ------------------------------------------------------------------- loop */
+enum { WASIO__PHASE_NEW, WASIO__PHASE_MAIN, WASIO__PHASE_SHUTDOWN,
+       WASIO__PHASE_DONE };
+
+struct wasio_loop {
+  const wasio__host_ops *host;
+  uint64_t epoch;       /* host time at creation */
+  uint64_t vnow;        /* the virtual host's clock */
+  uint64_t timer_seq;
+  wasio__heap timers;
+  wasio__ready *ready_head, *ready_tail;
+  size_t ready_len;
+  wasio__task all;      /* sentinel of every live task */
+  size_t live;          /* tasks not done */
+  wasio__task *current;
+  wasio__task *main;
+  wasio_outcome main_outcome;
+  wasio__list resources;
+  wasio__list group_errors; /* TaskGroup errors kept after exit */
+  wasio__list fd_waiters;   /* wasio__fdwait, in arrival order */
+  size_t external;          /* outside events awaited (JS promises) */
+  volatile int interrupted; /* SIGINTs the host saw, not yet handled */
+  int implicit;             /* the implicit loop: runs until no task is left */
+  size_t lost_errors;       /* failed tasks nobody retrieved, reported */
+  wasio_exception_handler handler;
+  void *handler_arg;
+  wasio_run_opts opts;
+  uint64_t slow_ns;     /* debug: slow callback threshold */
+  uint64_t slice_ns;    /* a step's budget; 0: none */
+  size_t stack_size;
+  uint32_t next_id;
+  int phase;
+  void **stack_cache;   /* free stacks of stack_size bytes */
+  size_t stack_cache_len;
+};
+
+extern WASIO__TLS wasio_loop *wasio__running;
+/* The task-local context in force: the current task's, a callback's, or
+ * the thread's own outside any loop. */
+extern WASIO__TLS wasio_context *wasio__context;
+
+/* trace.c: task events for opts.trace. wasio__waiting_on formats what the
+ * current task is about to wait on, only when someone listens. */
+void wasio__trace(wasio__task *t, wasio_trace_kind kind, const char *detail,
+                  int status);
+void wasio__waiting_on_(wasio__task *t, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+#define WASIO__TRACING(loop) ((loop)->opts.trace != NULL)
+/* the test here keeps the switch path free of a call when nobody listens */
+#define wasio__waiting_on(t, ...)                                          \
+  do {                                                                     \
+    if (WASIO__TRACING((t)->loop)) wasio__waiting_on_((t), __VA_ARGS__);   \
+  } while (0)
+
+/* loop.c */
+uint64_t wasio__loop_time(wasio_loop *loop);
+void wasio__ready_push(wasio_loop *loop, wasio__ready *r);
+int wasio__timer_arm(wasio_loop *loop, wasio__timer *t, uint64_t when);
+void wasio__timer_disarm(wasio_loop *loop, wasio__timer *t);
+/* One iteration (fire due timers, run the ready batch); no phase logic. */
+void wasio__loop_iterate(wasio_loop *loop);
+/* Seconds until the next iteration is due: 0, a delay, or -1 (nothing). */
+double wasio__loop_delay(wasio_loop *loop);
+/* Step 4 of a run: cancel every pending task; then, once none is left,
+ * step 5: close the resources still registered. */
+void wasio__loop_begin_shutdown(wasio_loop *loop);
+void wasio__loop_finish_shutdown(wasio_loop *loop);
+/* Blocks in the host until `delay` seconds passed (delay < 0: until a
+ * watched descriptor or a signal wakes it). */
+void wasio__loop_wait(wasio_loop *loop, double delay);
+/* 1 if something from outside can still wake the loop when nothing is
+ * scheduled: a watched descriptor, an awaited JS promise. */
+int wasio__loop_expects_events(const wasio_loop *loop);
+void wasio__debug(wasio_loop *loop, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+/* Real time in ns, for debug timings even on the virtual clock. */
+uint64_t wasio__real_ns(void);
+
+/* callback.c */
+int wasio__call_soon(wasio_loop *loop, wasio_cb cb, void *arg,
+                     wasio_handle *out);
+void wasio__callback_run(wasio_loop *loop, wasio__callback *c);
+void wasio__callbacks_free(wasio_loop *loop);
+
+/* task.c */
+wasio__task *wasio__task_get(wasio_task h, int *err);
+wasio_task wasio__task_handle(const wasio__task *t);
+/* name NULL: "Task-<id>" */
+int wasio__task_spawn(wasio_loop *loop, wasio_fn fn, void *arg,
+                      const char *name, wasio__task **out);
+void wasio__task_run(wasio_loop *loop, wasio__task *t);
+void wasio__task_free_all(wasio_loop *loop);
+wasio__task *wasio__current(void);
+/* ENOLOOP with "<what>: not called from a task..." when not in a task. */
+wasio__task *wasio__need_task(const char *what, int *err);
+/* Suspends the current task until wasio__wake(); returns the wake status.
+ * The wait is cancellable when the task set on_cancel before: a
+ * cancellation calls it (to detach the task from what it waits for) and
+ * wakes the task with WASIO_ECANCELLED. */
+int wasio__suspend(void);
+void wasio__wake(wasio__task *t, int status);
+void wasio__waiter_add(wasio__task *target, wasio__waiter *w);
+void wasio__waiter_remove(wasio__waiter *w);
+void wasio__outcome_fill(const wasio__task *t, wasio_outcome *out);
+void wasio__outcome_set(wasio_outcome *out, int status, void *result,
+                        const char *message);
+/* Parks the current task on `queue` (FIFO) until wasio__unpark. Returns 0
+ * when served, WASIO_ECANCELLED when cancelled first (the node is gone). */
+int wasio__park(wasio__list *queue, wasio__parked *p);
+/* Serves the first parked task of `queue` (if any): 1 if one was woken. */
+int wasio__unpark_first(wasio__list *queue, intptr_t data);
+void wasio__unpark(wasio__parked *p, intptr_t data);
+
+/* scope.c: cancellation */
+/* 1 if an await point of t must fail now: a cancelled scope (up to the
+ * first shield) or a cancellation request on the task itself. */
+int wasio__cancelled(const wasio__task *t);
+/* Wakes t with WASIO_ECANCELLED if it waits cancellably and is cancelled. */
+void wasio__deliver(wasio__task *t);
+int wasio__cancel(wasio__task *t, const char *msg);
+/* The error an await point returns when the task is cancelled. */
+int wasio__cancelled_error(wasio__task *t);
+
+/* combinators.c */
+int wasio__await_tasks(const char *what, const wasio_task *hs, size_t n,
+                       void **results, int shield);
+
+/* context.c */
+wasio_context *wasio__context_copy(wasio_context *from);
+wasio_context *wasio__context_ref(wasio_context *ctx);
+wasio_context *wasio__thread_context(void);
+
+#if !defined(WASIO__WASM)
+/* host_posix.c: Ctrl-C through a self-pipe polled with everything else;
+ * the first SIGINT is counted in loop->interrupted, the second one kills
+ * the process at once. install fails (-1) if SIGINT is not at its default. */
+int wasio__sigint_install(wasio_loop *loop);
+void wasio__sigint_uninstall(void);
+#endif
+
+/* runner.c */
+void wasio__report(wasio_loop *loop, const char *message, int code,
+                   const char *error, const wasio__task *t);
+void wasio__close_resources(wasio_loop *loop);
+
+/* error.c */
+int wasio__set_error(int code, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+int wasio__set_error_msg(int code, const char *message);
+char *wasio__strdup(const char *s); /* NULL when out of memory */
+
+#endif /* WASIO_INTERNAL_H */

@@ -1,0 +1,324 @@
+/* The loop: a ready queue of tasks and callbacks, a timer heap, and one
+ * iteration that fires the due timers and runs what was ready when the
+ * iteration began (asyncio's _run_once). The loop never waits by itself:
+ * wasio_run() and the Runner ask the host to wait between iterations; a
+ * host-driven embedder schedules the next step. */
+#include "internal.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+WASIO__TLS wasio_loop *wasio__running;
+
+uint64_t wasio__loop_time(wasio_loop *loop) {
+  return loop->host->now(loop) - loop->epoch;
+}
+
+uint64_t wasio__real_ns(void) { return WASIO__HOST_REAL.now(NULL); }
+
+double wasio_now(void) {
+  wasio_loop *loop = wasio__running;
+  if (loop == NULL) return -1.0;
+  return (double)wasio__loop_time(loop) / 1e9;
+}
+
+int wasio_get_running_loop(wasio_loop **out) {
+  if (out != NULL) *out = wasio__running;
+  if (wasio__running == NULL)
+    return wasio__set_error(WASIO_ENOLOOP, "no running event loop");
+  return 0;
+}
+
+int wasio_loop_is_running(const wasio_loop *loop) {
+  return loop != NULL && loop == wasio__running;
+}
+
+int wasio_loop_get_debug(const wasio_loop *loop) {
+  return loop != NULL && loop->opts.debug;
+}
+
+void wasio__debug(wasio_loop *loop, const char *fmt, ...) {
+  if (!loop->opts.debug) return;
+  char line[512];
+  int n = snprintf(line, sizeof line, "wasio debug: ");
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(line + n, sizeof line - (size_t)n, fmt, ap);
+  va_end(ap);
+  if (loop->opts.log != NULL)
+    loop->opts.log(line, loop->opts.log_arg);
+  else
+    fprintf(stderr, "%s\n", line);
+}
+
+void wasio__ready_push(wasio_loop *loop, wasio__ready *r) {
+  r->queued = 1;
+  r->next = NULL;
+  if (loop->ready_tail)
+    loop->ready_tail->next = r;
+  else
+    loop->ready_head = r;
+  loop->ready_tail = r;
+  loop->ready_len++;
+}
+
+static wasio__ready *ready_pop(wasio_loop *loop) {
+  wasio__ready *r = loop->ready_head;
+  loop->ready_head = r->next;
+  if (loop->ready_head == NULL) loop->ready_tail = NULL;
+  loop->ready_len--;
+  r->queued = 0;
+  return r;
+}
+
+int wasio__timer_arm(wasio_loop *loop, wasio__timer *t, uint64_t when) {
+  t->when = when;
+  t->seq = loop->timer_seq++;
+  return wasio__heap_push(&loop->timers, t);
+}
+
+void wasio__timer_disarm(wasio_loop *loop, wasio__timer *t) {
+  if (t->index != SIZE_MAX) wasio__heap_remove(&loop->timers, t);
+}
+
+/* ------------------------------------------------------------- iteration */
+
+/* Slow callbacks are timed on the real clock, or on the virtual one, where
+ * time only passes when a task blocks on purpose (wasio_loop_advance). */
+static uint64_t debug_clock(wasio_loop *loop) {
+  return loop->host == &wasio__host_virtual ? loop->vnow : wasio__real_ns();
+}
+
+void wasio__loop_iterate(wasio_loop *loop) {
+  uint64_t now = wasio__loop_time(loop);
+  wasio__timer *timer;
+  while ((timer = wasio__heap_peek(&loop->timers)) != NULL &&
+         timer->when <= now) {
+    wasio__heap_remove(&loop->timers, timer);
+    timer->fire(timer);
+  }
+  /* What becomes ready while this batch runs waits for the next one. With
+   * a time slice, what is left of the batch when it runs out stays at the
+   * front of the queue for the next step. */
+  uint64_t slice_end = loop->slice_ns ? wasio__real_ns() + loop->slice_ns : 0;
+  for (size_t n = loop->ready_len, i = 0; n > 0 && loop->ready_head;
+       n--, i++) {
+    if (slice_end && (i & 15) == 15 && wasio__real_ns() >= slice_end) break;
+    wasio__ready *r = ready_pop(loop);
+    if (!loop->opts.debug) {
+      if (r->kind == WASIO__KIND_TASK)
+        wasio__task_run(loop, (wasio__task *)r);
+      else
+        wasio__callback_run(loop, (wasio__callback *)r);
+      continue;
+    }
+    /* debug mode: time it (the task may be freed by its run: name first) */
+    uint64_t started = debug_clock(loop);
+    char what[48] = "a callback";
+    if (r->kind == WASIO__KIND_TASK) {
+      snprintf(what, sizeof what, "task %s", ((wasio__task *)r)->name);
+      wasio__task_run(loop, (wasio__task *)r);
+    } else {
+      wasio__callback_run(loop, (wasio__callback *)r);
+    }
+    uint64_t took = debug_clock(loop) - started;
+    if (took >= loop->slow_ns)
+      wasio__debug(loop, "executing %s took %.3f seconds", what,
+                   (double)took / 1e9);
+  }
+}
+
+double wasio__loop_delay(wasio_loop *loop) {
+  if (loop->ready_len > 0) return 0;
+  wasio__timer *next = wasio__heap_peek(&loop->timers);
+  if (next == NULL) return -1;
+  uint64_t now = wasio__loop_time(loop);
+  return next->when > now ? (double)(next->when - now) / 1e9 : 0;
+}
+
+void wasio__loop_wait(wasio_loop *loop, double delay) {
+  double ns = delay < 0 ? 2e19 : ceil(delay * 1e9);
+  loop->host->wait(loop, ns >= 1.8e19 ? WASIO__FOREVER : (uint64_t)ns);
+}
+
+int wasio__loop_expects_events(const wasio_loop *loop) {
+  return !wasio__list_empty(&loop->fd_waiters) || loop->external > 0;
+}
+
+/* ------------------------------------------------------------- life cycle */
+
+int wasio_loop_new(wasio_loop **out, const wasio_run_opts *opts) {
+  if (out == NULL)
+    return wasio__set_error(WASIO_EINVAL, "wasio_loop_new: out is NULL");
+  wasio_run_opts defaults;
+  memset(&defaults, 0, sizeof defaults);
+  if (opts == NULL) opts = &defaults;
+  if (opts->clock != WASIO_CLOCK_REAL && opts->clock != WASIO_CLOCK_VIRTUAL)
+    return wasio__set_error(WASIO_EINVAL, "wasio_loop_new: unknown clock %d",
+                            (int)opts->clock);
+  if (!(opts->slow_callback_duration >= 0) ||
+      opts->slow_callback_duration > 1e9)
+    return wasio__set_error(WASIO_EINVAL, "wasio_loop_new: "
+                            "slow_callback_duration must be within 0..1e9");
+  wasio_loop *loop = calloc(1, sizeof *loop);
+  void **cache = calloc(64, sizeof *cache);
+  if (loop == NULL || cache == NULL) {
+    free(loop);
+    free(cache);
+    return wasio__set_error(WASIO_ENOMEM, "wasio_loop_new: out of memory");
+  }
+  loop->opts = *opts;
+  loop->host = opts->clock == WASIO_CLOCK_VIRTUAL ? &wasio__host_virtual
+                                                  : &WASIO__HOST_REAL;
+  loop->epoch = loop->host->now(loop);
+  loop->stack_size = wasio__stack_round(opts->stack_size);
+  loop->stack_cache = cache;
+  double slow = opts->slow_callback_duration > 0 ? opts->slow_callback_duration
+                                                 : 0.1;
+  loop->slow_ns = (uint64_t)(slow * 1e9);
+  if (!(opts->time_slice >= 0) || opts->time_slice > 1e9) {
+    free(loop);
+    free(cache);
+    return wasio__set_error(WASIO_EINVAL, "wasio_loop_new: time_slice must "
+                            "be within 0..1e9");
+  }
+  double slice = opts->time_slice;
+  if (slice == 0 && WASIO__HOST_REAL.wait == NULL) slice = 0.008;
+  loop->slice_ns = (uint64_t)(slice * 1e9);
+  loop->all.next_all = loop->all.prev_all = &loop->all;
+  wasio__list_init(&loop->resources);
+  wasio__list_init(&loop->group_errors);
+  wasio__list_init(&loop->fd_waiters);
+  loop->phase = WASIO__PHASE_NEW;
+  *out = loop;
+  return 0;
+}
+
+int wasio_loop_start(wasio_loop *loop, wasio_fn main, void *arg) {
+  if (loop == NULL || main == NULL)
+    return wasio__set_error(WASIO_EINVAL, "wasio_loop_start: %s is NULL",
+                            loop == NULL ? "loop" : "main");
+  if (loop->phase != WASIO__PHASE_NEW)
+    return wasio__set_error(WASIO_ESTATE, "wasio_loop_start: the loop already "
+                            "has a main task");
+  wasio__task *t;
+  int rc = wasio__task_spawn(loop, main, arg, "main", &t);
+  if (rc != 0) return wasio__set_error(rc, "wasio_loop_start: out of memory");
+  t->owned = 1; /* the loop keeps main until it closes */
+  t->awaited = 1;
+  loop->main = t;
+  loop->phase = WASIO__PHASE_MAIN;
+  return 0;
+}
+
+/* After main: cancel every task still pending so its cleanup runs (step 4
+ * of asyncio.run); the loop keeps stepping until they have all finished. */
+void wasio__loop_begin_shutdown(wasio_loop *loop) {
+  loop->phase = WASIO__PHASE_SHUTDOWN;
+  wasio__debug(loop, "[4] main is done; cancelling %zu pending task%s and "
+               "waiting for their cleanup", loop->live,
+               loop->live == 1 ? "" : "s");
+  for (wasio__task *t = loop->all.next_all; t != &loop->all; t = t->next_all)
+    wasio__cancel(t, NULL);
+}
+
+void wasio__loop_finish_shutdown(wasio_loop *loop) {
+  wasio__close_resources(loop);
+  loop->phase = WASIO__PHASE_DONE;
+}
+
+int wasio_loop_step(wasio_loop *loop, double *delay) {
+  if (loop == NULL)
+    return wasio__set_error(WASIO_EINVAL, "wasio_loop_step: loop is NULL");
+  if (wasio__running != NULL)
+    return wasio__set_error(WASIO_ENESTED, "wasio_loop_step: a loop is "
+                            "already running on this thread");
+  if (loop->phase == WASIO__PHASE_NEW)
+    return wasio__set_error(WASIO_ESTATE, "wasio_loop_step: no main task "
+                            "(call wasio_loop_start first)");
+  if (loop->phase == WASIO__PHASE_DONE) {
+    if (delay) *delay = -1;
+    return 0;
+  }
+  wasio__running = loop;
+  wasio__loop_iterate(loop);
+  if (loop->phase == WASIO__PHASE_MAIN &&
+      (loop->implicit ? loop->live == 0
+                      : loop->main->state == WASIO__TASK_DONE))
+    wasio__loop_begin_shutdown(loop);
+  if (loop->phase == WASIO__PHASE_SHUTDOWN && loop->live == 0)
+    wasio__loop_finish_shutdown(loop);
+  wasio__running = NULL;
+  double d = loop->phase == WASIO__PHASE_DONE ? -1 : wasio__loop_delay(loop);
+  if (delay) *delay = d;
+  return loop->phase == WASIO__PHASE_DONE ? 0 : 1;
+}
+
+int wasio_loop_advance(wasio_loop *loop, double seconds) {
+  if (loop == NULL || !(seconds >= 0) || seconds > 1e9)
+    return wasio__set_error(WASIO_EINVAL, "wasio_loop_advance: %s",
+                            loop == NULL ? "loop is NULL"
+                                         : "seconds must be within 0..1e9");
+  if (loop->host != &wasio__host_virtual)
+    return wasio__set_error(WASIO_ENOTSUP, "wasio_loop_advance: the loop "
+                            "runs on the real clock");
+  loop->vnow += (uint64_t)(seconds * 1e9 + 0.5);
+  return 0;
+}
+
+/* Cancels whatever is left and gives every task the steps it can take
+ * without waiting: a loop closed before its run finished. */
+static void drain(wasio_loop *loop) {
+  if (loop->phase == WASIO__PHASE_MAIN) {
+    if (loop->main != NULL) wasio__cancel(loop->main, NULL);
+    wasio__loop_begin_shutdown(loop);
+  }
+  double delay = 0;
+  while (loop->phase != WASIO__PHASE_DONE && delay == 0)
+    if (wasio_loop_step(loop, &delay) <= 0) break;
+  if (loop->phase != WASIO__PHASE_DONE) {
+    wasio__running = loop;
+    wasio__loop_finish_shutdown(loop);
+    wasio__running = NULL;
+  }
+}
+
+int wasio_loop_close(wasio_loop *loop, wasio_outcome *out) {
+  if (loop == NULL)
+    return wasio__set_error(WASIO_EINVAL, "wasio_loop_close: loop is NULL");
+  if (loop == wasio__running)
+    return wasio__set_error(WASIO_ESTATE, "wasio_loop_close: the loop is "
+                            "running");
+  if (loop->phase == WASIO__PHASE_MAIN || loop->phase == WASIO__PHASE_SHUTDOWN)
+    drain(loop);
+  int status = loop->main ? loop->main_outcome.status : WASIO_ESTATE;
+  if (loop->implicit) status = 0;
+  if (loop->main != NULL && loop->main->state != WASIO__TASK_DONE) {
+    status = WASIO_ECANCELLED;
+    wasio__outcome_set(&loop->main_outcome, status, NULL,
+                       "main was still running when the loop closed");
+  }
+  if (out != NULL) {
+    if (loop->main != NULL) *out = loop->main_outcome;
+    else memset(out, 0, sizeof *out);
+  }
+  wasio__debug(loop, "[6] closing the loop");
+  wasio__running = loop; /* reports during the frees name this loop */
+  wasio__task_free_all(loop);
+  wasio__callbacks_free(loop);
+  if (loop->implicit && loop->lost_errors > 0) status = WASIO_EFAIL;
+  while (!wasio__list_empty(&loop->group_errors)) {
+    wasio__list *node = wasio__list_first(&loop->group_errors);
+    wasio__list_remove(node);
+    free(node);
+  }
+  wasio__running = NULL;
+  for (size_t i = 0; i < loop->stack_cache_len; i++)
+    wasio__stack_free(loop->stack_cache[i], loop->stack_size);
+  free(loop->stack_cache);
+  wasio__heap_free(&loop->timers);
+  free(loop);
+  return status;
+}

@@ -1,0 +1,218 @@
+/* Cancellation: requests on a task, cancel scopes, timeouts, shields.
+ *
+ * wasio's cancellation is level-triggered, as Trio's: a task is cancelled
+ * while a cancellation request on it is outstanding (Task.cancel, not yet
+ * taken back by uncancel) or while one of its scopes is cancelled; a
+ * shielded scope hides everything outside it. Every await point checks on
+ * entry, and a cancellation that arrives while the task waits wakes it
+ * through the on_cancel hook of whatever it waits on. */
+#include "internal.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+int wasio__cancelled(const wasio__task *t) {
+  for (const wasio_scope *s = t->scopes; s != NULL; s = s->_outer) {
+    if (s->_cancelled) return 1;
+    if (s->_shield) return 0;
+  }
+  return t->cancel_requests > 0;
+}
+
+void wasio__deliver(wasio__task *t) {
+  if (t->state == WASIO__TASK_WAITING && !t->rq.queued &&
+      t->on_cancel != NULL && wasio__cancelled(t)) {
+    void (*detach)(wasio__task *) = t->on_cancel;
+    detach(t);
+    wasio__wake(t, WASIO_ECANCELLED);
+  }
+}
+
+int wasio__cancelled_error(wasio__task *t) {
+  if (t->cancel_requests > 0 && t->cancel_msg != NULL)
+    return wasio__set_error_msg(WASIO_ECANCELLED, t->cancel_msg);
+  return wasio__set_error(WASIO_ECANCELLED, "%s was cancelled", t->name);
+}
+
+int wasio__cancel(wasio__task *t, const char *msg) {
+  if (t->state == WASIO__TASK_DONE) return 0;
+  if (msg != NULL) {
+    char *copy = wasio__strdup(msg);
+    if (copy != NULL) {
+      free(t->cancel_msg);
+      t->cancel_msg = copy;
+    }
+  }
+  t->cancel_requests++;
+  wasio__deliver(t);
+  return 1;
+}
+
+int wasio_cancel(wasio_task h) { return wasio_cancel_msg(h, NULL); }
+
+int wasio_cancel_msg(wasio_task h, const char *msg) {
+  int err = 0;
+  wasio__task *t = wasio__task_get(h, &err);
+  return t ? wasio__cancel(t, msg) : err;
+}
+
+int wasio_task_cancelling(wasio_task h) {
+  int err = 0;
+  wasio__task *t = wasio__task_get(h, &err);
+  return t ? t->cancel_requests : err;
+}
+
+int wasio_task_uncancel(wasio_task h) {
+  int err = 0;
+  wasio__task *t = wasio__task_get(h, &err);
+  if (t == NULL) return err;
+  if (t->cancel_requests > 0 && --t->cancel_requests == 0) {
+    free(t->cancel_msg);
+    t->cancel_msg = NULL;
+  }
+  return t->cancel_requests;
+}
+
+/* ------------------------------------------------------------------ scopes */
+
+static void scope_fire(wasio__timer *timer) {
+  wasio_scope *s = WASIO__CONTAINER(timer, wasio_scope, _timer);
+  s->_expired = 1;
+  s->_cancelled = 1;
+  wasio__deliver(s->_task);
+}
+
+static int scope_push(wasio_scope *s, const char *what) {
+  int err = 0;
+  if (s == NULL) return wasio__set_error(WASIO_EINVAL, "%s: scope is NULL", what);
+  wasio__task *t = wasio__need_task(what, &err);
+  if (t == NULL) return err;
+  memset(s, 0, sizeof *s);
+  s->_magic = WASIO__MAGIC_SCOPE;
+  s->_task = t;
+  s->_timer.index = SIZE_MAX;
+  s->_timer.fire = scope_fire;
+  s->_timer.kind = WASIO__TIMER_SCOPE;
+  s->_outer = t->scopes;
+  t->scopes = s;
+  return 0;
+}
+
+static wasio__task *scope_owner(const wasio_scope *s, const char *what,
+                                int *err) {
+  if (s == NULL || s->_magic != WASIO__MAGIC_SCOPE) {
+    *err = wasio__set_error(WASIO_EINVAL, "%s: not an entered scope", what);
+    return NULL;
+  }
+  wasio__task *t = s->_task;
+  if (t != wasio__current()) {
+    *err = wasio__set_error(WASIO_EINVAL, "%s: the scope belongs to task %s, "
+                            "not the caller", what, t->name);
+    return NULL;
+  }
+  return t;
+}
+
+/* `when` in seconds on the loop's clock; INFINITY disarms. */
+static int scope_arm(wasio_scope *s, double when, const char *what) {
+  wasio__task *t = s->_task;
+  wasio__timer_disarm(t->loop, &s->_timer);
+  if (isnan(when))
+    return wasio__set_error(WASIO_EINVAL, "%s: the deadline is NaN", what);
+  if (isinf(when) && when > 0) return 0;
+  if (when > 1e12) when = 1e12;
+  uint64_t at = when <= 0 ? 0 : (uint64_t)llround(when * 1e9);
+  if (wasio__timer_arm(t->loop, &s->_timer, at) != 0)
+    return wasio__set_error(WASIO_ENOMEM, "%s: out of memory", what);
+  return 0;
+}
+
+int wasio_timeout_at_enter(wasio_scope *s, double when) {
+  int rc = scope_push(s, "wasio_timeout_at_enter");
+  if (rc != 0) return rc;
+  rc = scope_arm(s, when, "wasio_timeout_at_enter");
+  if (rc != 0) wasio_scope_exit(s, 0);
+  return rc;
+}
+
+int wasio_timeout_enter(wasio_scope *s, double seconds) {
+  if (isnan(seconds))
+    return wasio__set_error(WASIO_EINVAL, "wasio_timeout_enter: seconds is "
+                            "NaN");
+  wasio_loop *loop = wasio__running;
+  double now = loop ? (double)wasio__loop_time(loop) / 1e9 : 0;
+  /* a negative delay is a deadline already past, as in asyncio */
+  return wasio_timeout_at_enter(s, now + seconds);
+}
+
+int wasio_timeout_reschedule(wasio_scope *s, double when) {
+  int err = 0;
+  if (scope_owner(s, "wasio_timeout_reschedule", &err) == NULL) return err;
+  if (s->_expired)
+    return wasio__set_error(WASIO_ESTATE, "wasio_timeout_reschedule: the "
+                            "timeout already expired");
+  return scope_arm(s, when, "wasio_timeout_reschedule");
+}
+
+double wasio_timeout_when(const wasio_scope *s) {
+  if (s == NULL || s->_magic != WASIO__MAGIC_SCOPE ||
+      s->_timer.index == SIZE_MAX)
+    return s != NULL && s->_expired ? (double)s->_timer.when / 1e9 : INFINITY;
+  return (double)s->_timer.when / 1e9;
+}
+
+int wasio_timeout_expired(const wasio_scope *s) {
+  return s != NULL && s->_magic == WASIO__MAGIC_SCOPE && s->_expired;
+}
+
+int wasio_timeout_exit(wasio_scope *s, int status) {
+  return wasio_scope_exit(s, status);
+}
+
+int wasio_shield_enter(wasio_scope *s) {
+  int rc = scope_push(s, "wasio_shield_enter");
+  if (rc == 0) s->_shield = 1;
+  return rc;
+}
+
+int wasio_scope_cancel(wasio_scope *s) {
+  int err = 0;
+  wasio__task *t = scope_owner(s, "wasio_scope_cancel", &err);
+  if (t == NULL) return err;
+  s->_cancelled = 1;
+  return 0;
+}
+
+int wasio_scope_exit(wasio_scope *s, int status) {
+  int err = 0;
+  wasio__task *t = scope_owner(s, "wasio_scope_exit", &err);
+  if (t == NULL) return err;
+  if (t->scopes != s)
+    return wasio__set_error(WASIO_EINVAL, "wasio_scope_exit: scopes must be "
+                            "exited in the reverse order of entry");
+  wasio__timer_disarm(t->loop, &s->_timer);
+  t->scopes = s->_outer;
+  s->_magic = WASIO__MAGIC_DEAD;
+  /* This scope's own deadline caused the cancellation, and nothing outside
+   * it is cancelling the task: the body timed out (asyncio.timeout). */
+  if (status == WASIO_ECANCELLED && s->_expired && !wasio__cancelled(t))
+    return wasio__set_error(WASIO_ETIMEDOUT, "%s timed out", t->name);
+  return status;
+}
+
+/* asyncio.wait_for: a timeout scope around an await. The await cancels the
+ * task when the scope does, and waits for it, as asyncio does. */
+int wasio_wait_for(wasio_task h, double seconds, void **result) {
+  wasio_scope s;
+  if (isnan(seconds))
+    return wasio__set_error(WASIO_EINVAL, "wasio_wait_for: seconds is NaN");
+  int rc = wasio_timeout_enter(&s, seconds);
+  if (rc != 0) return rc;
+  rc = wasio__await_tasks("wasio_wait_for", &h, 1, result, 0);
+  return wasio_scope_exit(&s, rc);
+}
+
+int wasio_shield(wasio_task h, void **result) {
+  return wasio__await_tasks("wasio_shield", &h, 1, result, 1);
+}

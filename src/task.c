@@ -1,0 +1,543 @@
+/* Tasks: life cycle, suspension, parking, sleep, names, done callbacks.
+ *
+ * A task is born CREATED in the ready queue, becomes RUNNING when the loop
+ * switches to it, WAITING each time it suspends, and DONE when its body
+ * returns. The loop completes a task (wakes its waiters, frees its stack)
+ * after the switch back, never on the task's own stack. */
+#include "internal.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+wasio__task *wasio__task_get(wasio_task h, int *err) {
+  return wasio__slot_get(h.slot, h.gen, WASIO__KIND_TASK, err);
+}
+
+wasio_task wasio__task_handle(const wasio__task *t) {
+  wasio_task h = {t->slot, t->gen};
+  return h;
+}
+
+wasio__task *wasio__current(void) {
+  wasio_loop *loop = wasio__running;
+  return loop ? loop->current : NULL;
+}
+
+wasio__task *wasio__need_task(const char *what, int *err) {
+  wasio__task *t = wasio__current();
+  if (t == NULL)
+    *err = wasio__set_error(WASIO_ENOLOOP, "%s: not called from a task of a "
+                            "running event loop", what);
+  return t;
+}
+
+/* -------------------------------------------------------------- life cycle */
+
+static void task_entry(void *p) {
+  wasio__task *t = p;
+  void *result = NULL;
+  int status = t->fn(t->arg, &result);
+  if (status > 0) {
+    wasio__set_error(WASIO_EINVAL,
+                     "task %s returned %d; a task body returns 0 or a "
+                     "negative error code",
+                     t->name, status);
+    status = WASIO_EINVAL;
+  }
+  t->status = status;
+  t->result = status == 0 ? result : NULL;
+  t->finished = 1;
+}
+
+int wasio__task_spawn(wasio_loop *loop, wasio_fn fn, void *arg,
+                      const char *name, wasio__task **out) {
+  wasio__task *t = calloc(1, sizeof *t);
+  if (t == NULL) return WASIO_ENOMEM;
+  wasio_context *from = wasio__context ? wasio__context
+                                       : wasio__thread_context();
+  t->context = from ? wasio__context_copy(from) : NULL;
+  if (t->context == NULL ||
+      wasio__slot_alloc(t, WASIO__KIND_TASK, &t->slot, &t->gen) != 0) {
+    wasio_context_release(t->context);
+    free(t);
+    return WASIO_ENOMEM;
+  }
+  t->rq.kind = WASIO__KIND_TASK;
+  t->loop = loop;
+  t->fn = fn;
+  t->arg = arg;
+  t->id = ++loop->next_id;
+  t->state = WASIO__TASK_CREATED;
+  t->timer.index = SIZE_MAX;
+  t->waiters.next = t->waiters.prev = &t->waiters;
+  if (name != NULL)
+    snprintf(t->name, sizeof t->name, "%s", name);
+  else
+    snprintf(t->name, sizeof t->name, "Task-%u", (unsigned)t->id);
+  /* every task is on the loop's list from birth until it is freed */
+  t->next_all = &loop->all;
+  t->prev_all = loop->all.prev_all;
+  loop->all.prev_all->next_all = t;
+  loop->all.prev_all = t;
+  loop->live++;
+  wasio__ready_push(loop, &t->rq);
+  *out = t;
+  wasio__trace(t, WASIO_TRACE_CREATED, NULL, 0);
+  return 0;
+}
+
+static void task_free(wasio__task *t) {
+  wasio_loop *loop = t->loop;
+  if (t->status < 0 && t->status != WASIO_ECANCELLED && !t->retrieved) {
+    loop->lost_errors++;
+    wasio__report(loop, "task exception was never retrieved", t->status,
+                  t->message, t);
+  } else if (loop->opts.debug && !t->awaited && t->state == WASIO__TASK_DONE &&
+             t->status != WASIO_ECANCELLED) {
+    wasio__report(loop, "task was never awaited", 0, NULL, t);
+  }
+  t->prev_all->next_all = t->next_all;
+  t->next_all->prev_all = t->prev_all;
+  if (t->coro.stack_base != NULL) {
+    wasio__coro_release(&t->coro);
+    wasio__stack_free(t->coro.stack_base, t->coro.stack_size);
+  }
+  while (t->done_cbs != NULL) {
+    wasio__done_cb *d = t->done_cbs;
+    t->done_cbs = d->next;
+    free(d);
+  }
+  wasio__slot_free(t->slot);
+  wasio_context_release(t->context);
+  free(t->cancel_msg);
+  free(t->message);
+  free(t->err_message);
+  free(t);
+}
+
+static void stack_put(wasio_loop *loop, wasio__task *t) {
+  wasio__coro_release(&t->coro);
+  if (t->coro.stack_size == loop->stack_size && loop->stack_cache_len < 64) {
+    loop->stack_cache[loop->stack_cache_len++] = t->coro.stack_base;
+  } else {
+    wasio__stack_free(t->coro.stack_base, t->coro.stack_size);
+  }
+  t->coro.stack_base = NULL;
+}
+
+static int stack_get(wasio_loop *loop, wasio__task *t) {
+  void *base;
+  if (loop->stack_cache_len > 0) {
+    base = loop->stack_cache[--loop->stack_cache_len];
+  } else {
+    int rc = wasio__stack_alloc(loop->stack_size, &base);
+    if (rc != 0) return rc;
+  }
+  wasio__coro_init(&t->coro, task_entry, t, base, loop->stack_size);
+  return 0;
+}
+
+/* A done callback, run by the loop: hands the task's handle over. */
+typedef struct done_call {
+  wasio_task task;
+  wasio_done_cb cb;
+  void *arg;
+} done_call;
+
+static void task_unpin(wasio_task h) {
+  int err;
+  wasio__task *t = wasio__task_get(h, &err);
+  if (t != NULL && --t->pins == 0 && !t->owned) task_free(t);
+}
+
+static void run_done_callback(void *p) {
+  done_call *call = p;
+  call->cb(call->task, call->arg);
+  task_unpin(call->task);
+  free(call);
+}
+
+static void schedule_done_callbacks(wasio_loop *loop, wasio__task *t) {
+  while (t->done_cbs != NULL) {
+    wasio__done_cb *d = t->done_cbs;
+    t->done_cbs = d->next;
+    done_call *call = malloc(sizeof *call);
+    if (call != NULL) {
+      call->task = wasio__task_handle(t);
+      call->cb = d->cb;
+      call->arg = d->arg;
+      if (wasio__call_soon(loop, run_done_callback, call, NULL) != 0) {
+        free(call);
+        call = NULL;
+      }
+    }
+    if (call == NULL)
+      wasio__report(loop, "no memory to schedule a done callback",
+                    WASIO_ENOMEM, NULL, t);
+    else
+      t->pins++; /* the task stays until the callback has seen it */
+    free(d);
+  }
+}
+
+/* The task is done: record it, wake whoever waits for it, free what can be
+ * freed. Runs on the loop's stack. */
+static void task_complete(wasio_loop *loop, wasio__task *t, int status) {
+  t->state = WASIO__TASK_DONE;
+  t->status = status;
+  if (status == WASIO_ECANCELLED) {
+    free(t->message);
+    t->message = t->cancel_msg;
+    t->cancel_msg = NULL;
+  } else if (status < 0 && t->err_code == status && t->err_message != NULL) {
+    free(t->message);
+    t->message = t->err_message;
+    t->err_message = NULL;
+  }
+  loop->live--;
+  if (WASIO__TRACING(loop))
+    wasio__trace(t, status == 0 ? WASIO_TRACE_DONE
+                    : status == WASIO_ECANCELLED ? WASIO_TRACE_CANCELLED
+                                                 : WASIO_TRACE_ERROR,
+                 status == 0 ? NULL : t->message ? t->message
+                                                 : wasio_strerror(status),
+                 status);
+  if (t->coro.stack_base != NULL) stack_put(loop, t);
+  if (t == loop->main) {
+    wasio__outcome_fill(t, &loop->main_outcome);
+    t->retrieved = 1;
+  }
+  while (t->waiters.next != &t->waiters) {
+    wasio__waiter *w = t->waiters.next;
+    wasio__waiter_remove(w);
+    w->notify(w, t);
+  }
+  schedule_done_callbacks(loop, t);
+  if (!t->owned && !t->pins) task_free(t);
+}
+
+void wasio__task_run(wasio_loop *loop, wasio__task *t) {
+  if (t->state == WASIO__TASK_CREATED) {
+    if (wasio__cancelled(t)) { /* cancelled before it ran: body never runs */
+      task_complete(loop, t, WASIO_ECANCELLED);
+      return;
+    }
+    int rc = stack_get(loop, t);
+    if (rc != 0) {
+      t->err_code = rc;
+      t->err_message = wasio__strdup("no memory for the task's stack");
+      task_complete(loop, t, rc);
+      return;
+    }
+  }
+  if (WASIO__TRACING(loop))
+    wasio__trace(t, t->coro.started ? WASIO_TRACE_RESUMED : WASIO_TRACE_STARTED,
+                 NULL, 0);
+  t->state = WASIO__TASK_RUNNING;
+  loop->current = t;
+  wasio_context *saved = wasio__context;
+  wasio__context = t->context;
+  wasio__coro_resume(&t->coro);
+  wasio__context = saved;
+  loop->current = NULL;
+  if (wasio__coro_check(&t->coro) != 0) {
+    /* The canary at the far end of the stack is gone: memory beyond it may
+     * be damaged, so this is not an error a program can carry on from. */
+    fprintf(stderr,
+            "wasio: fatal: task %s overflowed its %zu-byte stack; raise "
+            "wasio_run_opts.stack_size\n",
+            t->name, t->coro.stack_size);
+    abort();
+  }
+  if (t->finished) task_complete(loop, t, t->status);
+}
+
+void wasio__task_free_all(wasio_loop *loop) {
+  while (loop->all.next_all != &loop->all) {
+    wasio__task *t = loop->all.next_all;
+    if (t->state != WASIO__TASK_DONE) {
+      /* Only a loop closed early gets here: the task never finished. */
+      wasio__report(loop, "task was still waiting when the loop closed; "
+                    "dropped", 0, NULL, t);
+      loop->live--;
+    }
+    t->retrieved = 1; /* reported above or on completion already */
+    task_free(t);
+  }
+}
+
+/* -------------------------------------------------------------- suspension */
+
+int wasio__suspend(void) {
+  wasio__task *t = wasio__running->current;
+  if (WASIO__TRACING(t->loop)) {
+    wasio__trace(t, WASIO_TRACE_WAITING, t->what[0] ? t->what : "wait", 0);
+    t->what[0] = '\0';
+  }
+  t->state = WASIO__TASK_WAITING;
+  t->wake_status = 0;
+  wasio__coro_yield(&t->coro);
+  t->state = WASIO__TASK_RUNNING;
+  t->on_cancel = NULL;
+  t->wait_data = NULL;
+  return t->wake_status;
+}
+
+void wasio__wake(wasio__task *t, int status) {
+  if (t->rq.queued || t->state == WASIO__TASK_DONE) return;
+  t->wake_status = status;
+  t->on_cancel = NULL;
+  wasio__ready_push(t->loop, &t->rq);
+}
+
+void wasio__waiter_add(wasio__task *target, wasio__waiter *w) {
+  w->next = &target->waiters;
+  w->prev = target->waiters.prev;
+  target->waiters.prev->next = w;
+  target->waiters.prev = w;
+}
+
+void wasio__waiter_remove(wasio__waiter *w) {
+  if (w->next == NULL) return;
+  w->prev->next = w->next;
+  w->next->prev = w->prev;
+  w->next = w->prev = NULL;
+}
+
+static void park_cancel(wasio__task *t) {
+  wasio__list_remove(&((wasio__parked *)t->wait_data)->node);
+}
+
+int wasio__park(wasio__list *queue, wasio__parked *p) {
+  wasio__task *t = wasio__running->current;
+  p->task = t;
+  p->served = 0;
+  p->data = 0;
+  wasio__list_push(queue, &p->node);
+  if (WASIO__TRACING(t->loop) && !t->what[0]) wasio__waiting_on(t, "wait");
+  t->on_cancel = park_cancel;
+  t->wait_data = p;
+  int rc = wasio__suspend();
+  /* Served in the same step as the cancellation: keep what was given. */
+  return p->served ? 0 : rc;
+}
+
+void wasio__unpark(wasio__parked *p, intptr_t data) {
+  wasio__list_remove(&p->node);
+  p->served = 1;
+  p->data = data;
+  wasio__wake(p->task, 0);
+}
+
+int wasio__unpark_first(wasio__list *queue, intptr_t data) {
+  wasio__list *node = wasio__list_first(queue);
+  if (node == NULL) return 0;
+  wasio__unpark(WASIO__CONTAINER(node, wasio__parked, node), data);
+  return 1;
+}
+
+/* ---------------------------------------------------------------- outcomes */
+
+void wasio__outcome_set(wasio_outcome *out, int status, void *result,
+                        const char *message) {
+  out->status = status;
+  out->result = result;
+  const char *msg = status == 0 ? "" : message ? message
+                                               : wasio_strerror(status);
+  size_t n = strlen(msg);
+  if (n < sizeof out->message) {
+    memcpy(out->message, msg, n + 1);
+  } else {
+    size_t keep = sizeof out->message - 4;
+    memcpy(out->message, msg, keep);
+    memcpy(out->message + keep, "...", 4);
+  }
+}
+
+void wasio__outcome_fill(const wasio__task *t, wasio_outcome *out) {
+  wasio__outcome_set(out, t->status, t->result, t->message);
+}
+
+/* -------------------------------------------------------------- public API */
+
+int wasio_create_task_at(wasio_task *out, wasio_fn fn, void *arg,
+                         const char *file, int line) {
+  wasio_loop *loop = wasio__running;
+  if (loop == NULL)
+    return wasio__set_error(WASIO_ENOLOOP,
+                            "wasio_create_task: no running event loop");
+  if (fn == NULL)
+    return wasio__set_error(WASIO_EINVAL, "wasio_create_task: fn is NULL");
+  wasio__task *t;
+  int rc = wasio__task_spawn(loop, fn, arg, NULL, &t);
+  if (rc != 0)
+    return wasio__set_error(rc, "wasio_create_task: out of memory");
+  t->file = file;
+  t->line = line;
+  if (out != NULL) {
+    t->owned = 1;
+    *out = wasio__task_handle(t);
+  } else {
+    t->awaited = 1; /* detached on purpose: fire and forget */
+  }
+  return 0;
+}
+
+wasio_task wasio_current_task(void) {
+  wasio__task *t = wasio__current();
+  wasio_task none = {0, 0};
+  return t ? wasio__task_handle(t) : none;
+}
+
+int wasio_all_tasks(wasio_task *out, size_t cap) {
+  wasio_loop *loop = wasio__running;
+  if (loop == NULL)
+    return wasio__set_error(WASIO_ENOLOOP, "wasio_all_tasks: no running "
+                            "event loop");
+  if (out == NULL && cap > 0)
+    return wasio__set_error(WASIO_EINVAL, "wasio_all_tasks: out is NULL");
+  size_t n = 0;
+  for (wasio__task *t = loop->all.next_all; t != &loop->all; t = t->next_all) {
+    if (t->state == WASIO__TASK_DONE) continue;
+    if (n < cap) out[n] = wasio__task_handle(t);
+    n++;
+  }
+  return (int)n;
+}
+
+int wasio_task_state(wasio_task h) {
+  int err;
+  wasio__task *t = wasio__task_get(h, &err);
+  if (t == NULL) return err;
+  switch (t->state) {
+    case WASIO__TASK_CREATED: return WASIO_TASK_PENDING;
+    case WASIO__TASK_RUNNING: return WASIO_TASK_RUNNING;
+    case WASIO__TASK_WAITING: return WASIO_TASK_WAITING;
+    default: return WASIO_TASK_DONE;
+  }
+}
+
+int wasio_task_outcome(wasio_task h, wasio_outcome *out) {
+  int err;
+  wasio__task *t = wasio__task_get(h, &err);
+  if (t == NULL) return err;
+  if (t->state != WASIO__TASK_DONE)
+    return wasio__set_error(WASIO_ESTATE,
+                            "wasio_task_outcome: %s is not done yet", t->name);
+  t->retrieved = t->awaited = 1;
+  if (out != NULL) wasio__outcome_fill(t, out);
+  return t->status;
+}
+
+const char *wasio_task_name(wasio_task h) {
+  int err;
+  wasio__task *t = wasio__task_get(h, &err);
+  return t ? t->name : NULL;
+}
+
+int wasio_task_set_name(wasio_task h, const char *name) {
+  int err;
+  wasio__task *t = wasio__task_get(h, &err);
+  if (t == NULL) return err;
+  if (name == NULL)
+    return wasio__set_error(WASIO_EINVAL, "wasio_task_set_name: name is NULL");
+  snprintf(t->name, sizeof t->name, "%s", name);
+  return 0;
+}
+
+int wasio_task_release(wasio_task h) {
+  int err;
+  wasio__task *t = wasio__task_get(h, &err);
+  if (t == NULL) return err;
+  if (!t->owned)
+    return wasio__set_error(WASIO_ESTATE, "wasio_task_release: %s was "
+                            "already released", t->name);
+  t->owned = 0;
+  if (!t->pins && t->state == WASIO__TASK_DONE) task_free(t);
+  return 0;
+}
+
+int wasio_task_add_done_callback(wasio_task h, wasio_done_cb cb, void *arg) {
+  int err;
+  wasio__task *t = wasio__task_get(h, &err);
+  if (t == NULL) return err;
+  if (cb == NULL)
+    return wasio__set_error(WASIO_EINVAL, "wasio_task_add_done_callback: cb "
+                            "is NULL");
+  wasio__done_cb *d = malloc(sizeof *d);
+  if (d == NULL)
+    return wasio__set_error(WASIO_ENOMEM, "wasio_task_add_done_callback: out "
+                            "of memory");
+  d->cb = cb;
+  d->arg = arg;
+  d->next = NULL;
+  wasio__done_cb **tail = &t->done_cbs;
+  while (*tail != NULL) tail = &(*tail)->next;
+  *tail = d;
+  t->retrieved = t->awaited = 1; /* the callback sees the outcome */
+  if (t->state == WASIO__TASK_DONE) schedule_done_callbacks(t->loop, t);
+  return 0;
+}
+
+int wasio_task_remove_done_callback(wasio_task h, wasio_done_cb cb,
+                                    void *arg) {
+  int err;
+  wasio__task *t = wasio__task_get(h, &err);
+  if (t == NULL) return err;
+  int removed = 0;
+  for (wasio__done_cb **p = &t->done_cbs; *p != NULL;) {
+    if ((*p)->cb == cb && (*p)->arg == arg) {
+      wasio__done_cb *d = *p;
+      *p = d->next;
+      free(d);
+      removed++;
+    } else {
+      p = &(*p)->next;
+    }
+  }
+  return removed;
+}
+
+/* ------------------------------------------------------------------- sleep */
+
+static void sleep_fire(wasio__timer *timer) {
+  wasio__task *t = WASIO__CONTAINER(timer, wasio__task, timer);
+  wasio__trace(t, WASIO_TRACE_TIMER, "sleep", 0);
+  wasio__wake(t, 0);
+}
+
+static void sleep_cancel(wasio__task *t) {
+  wasio__timer_disarm(t->loop, &t->timer);
+}
+
+int wasio_sleep(double seconds) {
+  int err;
+  wasio__task *t = wasio__need_task("wasio_sleep", &err);
+  if (t == NULL) return err;
+  if (!(seconds >= 0) || seconds > 1e300)
+    return wasio__set_error(WASIO_EINVAL, "wasio_sleep: delay must be a "
+                            "finite number >= 0 (got %g)", seconds);
+  if (wasio__cancelled(t)) return wasio__cancelled_error(t);
+  wasio_loop *loop = t->loop;
+  if (seconds == 0) {
+    /* asyncio's sleep(0): to the back of the ready queue, no timer */
+    wasio__waiting_on(t, "sleep 0 (yield)");
+    wasio__ready_push(loop, &t->rq);
+    wasio__suspend();
+    return 0;
+  }
+  double ns = seconds * 1e9;
+  uint64_t now = wasio__loop_time(loop);
+  uint64_t delay = ns >= (double)(WASIO__FOREVER - now - 1)
+                       ? WASIO__FOREVER - now - 1
+                       : (uint64_t)(ns + 0.5);
+  t->timer.fire = sleep_fire;
+  int rc = wasio__timer_arm(loop, &t->timer, now + delay);
+  if (rc != 0) return wasio__set_error(rc, "wasio_sleep: out of memory");
+  t->on_cancel = sleep_cancel;
+  wasio__waiting_on(t, "sleep %.3fs", seconds);
+  rc = wasio__suspend();
+  return rc == WASIO_ECANCELLED ? wasio__cancelled_error(t) : rc;
+}

@@ -1,0 +1,99 @@
+/* The C test runner: runs every case of list.h (or those named on the
+ * command line), one line per case, then "N passed, N failed". The same
+ * program runs natively and as a WASI module. */
+#include "test.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+
+#define TEST_ENTRY(file, name) void test_##name(void);
+#define TEST_REAL TEST_ENTRY
+#define TEST_NATIVE TEST_ENTRY
+#include "list.h"
+#undef TEST_ENTRY
+#undef TEST_REAL
+#undef TEST_NATIVE
+
+static const struct {
+  const char *file, *name;
+  void (*fn)(void);
+  int needs; /* NEEDS_BLOCKING or NEEDS_POSIX */
+} cases[] = {
+#define TEST_ENTRY(file, name) {#file, #name, test_##name, 0},
+#define TEST_REAL(file, name) {#file, #name, test_##name, 1},
+#define TEST_NATIVE(file, name) {#file, #name, test_##name, 2},
+#include "list.h"
+#undef TEST_ENTRY
+#undef TEST_REAL
+#undef TEST_NATIVE
+};
+
+#if defined(__EMSCRIPTEN__)
+#define CAN_BLOCK 0 /* the JS host is stepped from JavaScript */
+#else
+#define CAN_BLOCK 1
+#endif
+#if defined(__wasm__)
+#define HAS_POSIX 0
+#else
+#define HAS_POSIX 1
+#endif
+
+int test_failures;
+
+void test_fail(const char *file, int line, const char *fmt, ...) {
+  va_list ap;
+  if (test_failures++ == 0) printf("\n");
+  printf("    %s:%d: ", file, line);
+  va_start(ap, fmt);
+  vprintf(fmt, ap);
+  va_end(ap);
+  printf("\n");
+}
+
+int run_virtual(wasio_fn main, void *arg, wasio_outcome *out) {
+  wasio_run_opts opts = {.clock = WASIO_CLOCK_VIRTUAL};
+  return wasio_run(main, arg, &opts, out);
+}
+
+static int selected(int argc, char **argv, const char *file, const char *name) {
+  if (argc < 2) return 1;
+  for (int i = 1; i < argc; i++)
+    if (strcmp(argv[i], name) == 0 || strcmp(argv[i], file) == 0) return 1;
+  return 0;
+}
+
+int main(int argc, char **argv) {
+  int passed = 0, failed = 0, skipped = 0;
+  size_t n = sizeof cases / sizeof cases[0];
+  for (size_t i = 0; i < n; i++) {
+    if (!selected(argc, argv, cases[i].file, cases[i].name)) continue;
+    printf("%s.%s ...", cases[i].file, cases[i].name);
+    if (cases[i].needs == 1 && !CAN_BLOCK) {
+      printf(" SKIP (the JS host cannot block in wasio_run)\n");
+      skipped++;
+      continue;
+    }
+    if (cases[i].needs == 2 && !HAS_POSIX) {
+      printf(" SKIP (needs POSIX pipes; the stdin demo tests cover WASI)\n");
+      skipped++;
+      continue;
+    }
+    fflush(stdout);
+    test_failures = 0;
+    cases[i].fn();
+    if (test_failures == 0) {
+      printf(" ok\n");
+      passed++;
+    } else {
+      printf("  FAILED (%d checks)\n", test_failures);
+      failed++;
+    }
+    fflush(stdout);
+  }
+  if (skipped)
+    printf("%d passed, %d failed, %d skipped\n", passed, failed, skipped);
+  else
+    printf("%d passed, %d failed\n", passed, failed);
+  return failed == 0 && passed > 0 ? 0 : 1;
+}

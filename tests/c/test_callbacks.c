@@ -1,0 +1,94 @@
+/* call_soon / call_later / call_at, their handles, and scheduling from
+ * outside the loop between steps. */
+#include "test.h"
+
+typedef struct trace {
+  char log[16][24];
+  int n;
+} trace;
+
+static trace *tr;
+
+static void note(void *arg) {
+  if (tr->n < 16)
+    snprintf(tr->log[tr->n], sizeof tr->log[0], "%s@%.2f", (const char *)arg,
+             wasio_now());
+  tr->n++;
+}
+
+static int noting_task(void *arg, void **result) {
+  (void)result;
+  note(arg);
+  return 0;
+}
+
+static int callbacks_main(void *arg, void **result) {
+  wasio_handle h, never;
+  (void)result;
+  tr = arg;
+  /* FIFO with tasks, in the order they were scheduled */
+  CHECK_RC(wasio_call_soon(NULL, note, "soon1"), 0);
+  wasio_create_task(NULL, noting_task, "task");
+  CHECK_RC(wasio_call_soon(NULL, note, "soon2"), 0);
+  CHECK_RC(wasio_call_later(NULL, 0.5, note, "later0.5"), 0);
+  CHECK_RC(wasio_call_at(NULL, 0.25, note, "at0.25"), 0);
+  CHECK_RC(wasio_call_later(&never, 0.3, note, "cancelled"), 0);
+  CHECK_RC(wasio_call_soon(&h, note, "cancelled-soon"), 0);
+  CHECK_INT(wasio_handle_cancel(never), 1);
+  CHECK_INT(wasio_handle_cancel(never), 0);
+  CHECK_INT(wasio_handle_cancel(h), 1);
+  CHECK_RC(wasio_call_soon(NULL, NULL, NULL), WASIO_EINVAL);
+  CHECK_RC(wasio_call_later(NULL, -1, note, "x"), WASIO_EINVAL);
+  wasio_sleep(1);
+  CHECK_INT(wasio_handle_cancel(h), 0); /* long gone: a no-op */
+  wasio_task bad = {99999, 1};
+  wasio_handle bad_handle = {99999, 1};
+  CHECK_RC(wasio_handle_cancel(bad_handle), WASIO_EINVAL);
+  (void)bad;
+  return 0;
+}
+
+TEST(callbacks_run_in_order_and_on_time) {
+  trace t = {.n = 0};
+  CHECK_RC(run_virtual(callbacks_main, &t, NULL), 0);
+  CHECK_INT(t.n, 5);
+  CHECK_STR(t.log[0], "soon1@0.00");
+  CHECK_STR(t.log[1], "task@0.00");
+  CHECK_STR(t.log[2], "soon2@0.00");
+  CHECK_STR(t.log[3], "at0.25@0.25");
+  CHECK_STR(t.log[4], "later0.5@0.50");
+  CHECK_RC(wasio_call_soon(NULL, note, "x"), WASIO_ENOLOOP);
+}
+
+static wasio_event *outside_event;
+
+static void set_outside_event(void *arg) {
+  (void)arg;
+  wasio_event_set(outside_event);
+}
+
+static int waits_for_outside(void *arg, void **result) {
+  (void)result;
+  outside_event = arg;
+  return wasio_event_wait(arg);
+}
+
+/* What a JS host does when a promise settles: schedule from outside. */
+TEST(call_soon_from_outside_between_steps) {
+  wasio_loop *loop;
+  wasio_event ev;
+  wasio_run_opts opts = {.clock = WASIO_CLOCK_VIRTUAL};
+  double delay;
+  wasio_event_init(&ev);
+  CHECK_RC(wasio_loop_new(&loop, &opts), 0);
+  CHECK_RC(wasio_loop_start(loop, waits_for_outside, &ev), 0);
+  CHECK_INT(wasio_loop_step(loop, &delay), 1);
+  CHECK_NEAR(delay, -1, 0); /* nothing scheduled: waits for the host */
+  CHECK_RC(wasio_loop_call_soon(loop, NULL, set_outside_event, NULL), 0);
+  CHECK_INT(wasio_loop_step(loop, &delay), 1); /* runs the callback */
+  CHECK_NEAR(delay, 0, 0);
+  CHECK_INT(wasio_loop_step(loop, &delay), 0); /* main woke and finished */
+  CHECK_RC(wasio_loop_close(loop, NULL), 0);
+  CHECK_RC(wasio_loop_call_soon(NULL, NULL, set_outside_event, NULL),
+           WASIO_EINVAL);
+}

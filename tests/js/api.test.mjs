@@ -1,0 +1,97 @@
+// The JS API of the web build (Emscripten, JS host) under Node: run()
+// resolves with the demo's events; the loop is driven by setTimeout and
+// never blocks the JS thread.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { run, WasioError } from '../../build/web/wasio.mjs';
+import { sayAfter } from './targets.mjs';
+
+describe('web build: run()', () => {
+  for (const [mode, expected] of Object.entries(sayAfter)) {
+    test(`say_after ${mode} on the real clock, within 80 ms`, async () => {
+      const { events, status } = await run('say_after', { mode });
+      assert.equal(status, 0);
+      assert.deepEqual(events.map((e) => e.text), expected.map(([text]) => text));
+      events.forEach((e, i) => {
+        const want = expected[i][1];
+        assert.ok(e.time >= want - 0.001 && e.time <= want + 0.08, `${e.text} at ${e.time}s, want ${want}s`);
+      });
+    });
+
+    test(`say_after ${mode} on the virtual clock is exact`, async () => {
+      const { events } = await run('say_after', { mode, virtualTime: true });
+      assert.deepEqual(events.map((e) => [e.text, e.time]), expected);
+    });
+  }
+
+  test('the JS thread stays free while the loop waits', async () => {
+    let ticks = 0;
+    const ticker = setInterval(() => { ticks++; }, 50);
+    const started = performance.now();
+    await run('say_after', { mode: 'tasks' });
+    clearInterval(ticker);
+    const elapsed = performance.now() - started;
+    // a blocking loop would leave no room for the interval at all
+    assert.ok(ticks >= Math.floor(elapsed / 50) - 3, `${ticks} ticks in ${elapsed} ms`);
+  });
+
+  test('onEvent streams the lines and the task events as they happen', async () => {
+    const seen = [];
+    const { events, tasks } = await run('say_after', {
+      mode: 'gather', virtualTime: true, onEvent: (e) => seen.push(e),
+    });
+    assert.deepEqual(seen.filter((e) => e.type === 'log'), events);
+    assert.deepEqual(seen.filter((e) => e.type !== 'log'), tasks);
+    assert.equal(events.length, 4);
+    // in order, with loop times: the timeline of seed 004's gather
+    assert.deepEqual(tasks.map((e) => [e.type, e.time, e.task, e.detail]), [
+      ['created', 0, 'main', ''], ['started', 0, 'main', ''],
+      ['created', 0, 'Task-2', ''], ['created', 0, 'Task-3', ''],
+      ['waiting', 0, 'main', 'gather 2 tasks'],
+      ['started', 0, 'Task-2', ''], ['waiting', 0, 'Task-2', 'sleep 1.000s'],
+      ['started', 0, 'Task-3', ''], ['waiting', 0, 'Task-3', 'sleep 2.000s'],
+      ['timer', 1, 'Task-2', 'sleep'], ['resumed', 1, 'Task-2', ''], ['done', 1, 'Task-2', ''],
+      ['timer', 2, 'Task-3', 'sleep'], ['resumed', 2, 'Task-3', ''], ['done', 2, 'Task-3', ''],
+      ['resumed', 2, 'main', ''], ['done', 2, 'main', ''],
+    ]);
+    // a task that fails: 'error' with the code and message
+    await assert.rejects(run('errors', { mode: 'uncaught', virtualTime: true }), (err) => {
+      const failed = err.tasks.find((e) => e.type === 'error');
+      assert.deepEqual([failed.task, failed.detail, failed.status], ['main', 'task failed (0.1 s)', -1001]);
+      return true;
+    });
+  });
+
+  test('list() describes every demo', async () => {
+    const { list } = await import('../../build/web/wasio.mjs');
+    const demos = await list();
+    assert.equal(demos[0].name, 'hello');
+    const sayAfter = demos.find((d) => d.name === 'say_after');
+    assert.deepEqual(sayAfter, { name: 'say_after', seed: '004', modes: ['sequential', 'tasks', 'gather'],
+      summary: 'two greetings, awaited one after the other, as tasks, and gathered',
+      params: 'first=hello, first_delay=1, second=world, second_delay=2' });
+    assert.ok(demos.some((d) => d.name === 'readfile'), 'the web build has readfile');
+  });
+
+  test('an unknown demo rejects with a WasioError carrying the C code and message', async () => {
+    await assert.rejects(run('nope'), (err) => {
+      assert.ok(err instanceof WasioError);
+      assert.equal(err.code, 'EINVAL');
+      assert.equal(err.message, "unknown demo 'nope'");
+      return true;
+    });
+  });
+
+  test('an unknown mode rejects', async () => {
+    await assert.rejects(run('say_after', { mode: 'fast' }),
+      { name: 'WasioError', code: 'EINVAL', message: "demo say_after has no mode 'fast'" });
+  });
+
+  test('a second run while one is in progress is refused, the first unharmed', async () => {
+    const first = run('say_after', { mode: 'gather', virtualTime: false });
+    await new Promise((r) => setTimeout(r, 20));
+    await assert.rejects(run('say_after', { virtualTime: true }), { code: 'ENESTED' });
+    const { events } = await first;
+    assert.equal(events.at(-1).text, 'finished');
+  });
+});

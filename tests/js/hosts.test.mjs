@@ -1,0 +1,183 @@
+// The hosts issue, end to end: standard input awaited beside a ticker on
+// every CLI target, Ctrl-C on the native CLI, the two entry styles, and in
+// the web build: JS promises awaited by C, AbortSignal, time slicing.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { describe, test } from 'node:test';
+import { run, WasioError } from '../../build/web/wasio.mjs';
+import { parseEvents, runTarget, targets } from './targets.mjs';
+
+// Runs a CLI target and feeds its stdin as it goes: each step waits until
+// the output so far matches `after`, then writes `text` (null: end of
+// input). Reacting to the output keeps the test exact on a busy machine.
+function withInput(target, args, steps) {
+  const [cmd, ...pre] = targets[target].argv;
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, [...pre, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    let next = 0;
+    const feed = () => {
+      while (next < steps.length && steps[next][0].test(stdout)) {
+        const text = steps[next++][1];
+        if (text === null) child.stdin.end();
+        else child.stdin.write(text);
+      }
+    };
+    child.stdout.on('data', (d) => { stdout += d; feed(); });
+    child.stderr.on('data', (d) => { stderr += d; });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    const guard = setTimeout(() => child.kill('SIGKILL'), 20000);
+    child.on('close', () => clearTimeout(guard));
+  });
+}
+
+for (const [name, target] of Object.entries(targets)) {
+  const skip = target.argv ? false : `SKIP ${name}: ${target.reason}`;
+  describe(`stdin demo on ${name}`, { skip, concurrency: true }, () => {
+    test('lines are echoed while the ticker keeps ticking', async () => {
+      const { code, stdout, stderr } = await withInput(name, ['demo', 'stdin'], [
+        [/reading standard input/, 'hello\n'],
+        [/tick 1/, 'wor'], [/tick 1/, 'ld\n'],   // a line in two pieces
+        [/echo: world/, 'tail'], [/echo: world/, null]]);
+      assert.equal(code, 0, stderr);
+      const events = parseEvents(stdout);
+      assert.deepEqual(events.map((e) => e.text), [
+        'reading standard input; a ticker ticks every second',
+        'echo: hello', 'tick 1', 'echo: world', 'echo: tail', 'end of input after 1 tick',
+      ]);
+      const at = Object.fromEntries(events.map((e) => [e.text, e.time]));
+      assert.ok(at['tick 1'] >= 1 && at['tick 1'] < 1.2, `tick at ${at['tick 1']}`);
+      assert.ok(at['echo: world'] >= at['tick 1'], 'input arrives after the tick');
+    });
+
+    test('styles, both ways, on the virtual clock', async () => {
+      const python = await runTarget(name, ['demo', 'styles', '--mode', 'python', '--virtual-time']);
+      assert.equal(python.code, 0);
+      assert.equal(python.stdout, [
+        '[0.000s] python style: wasio_run(main) started the loop explicitly; main is a task',
+        '[0.000s] main: calling wasio_run() again from inside the loop',
+        '[0.000s] main: refused: ENESTED: wasio_run() cannot be called from a running event loop',
+        '[1.000s] ticker: tick 1',
+        '[1.500s] main: returning; the ticker is still pending, so wasio_run cancels it',
+        '[1.500s] ticker: cancelled after 1 tick; its cleanup runs', ''].join('\n'));
+      const node = await runTarget(name, ['demo', 'styles', '--mode', 'node', '--virtual-time']);
+      assert.equal(node.code, 0);
+      assert.equal(node.stdout, [
+        '[ main()] node style: main() spawns a task with wasio_spawn',
+        '[ main()] main() returns now; nothing has run yet',
+        '[0.000s] ticker: the implicit loop runs it now, after main() returned',
+        '[1.000s] ticker: tick 1', '[2.000s] ticker: tick 2', '[3.000s] ticker: tick 3',
+        '[3.000s] ticker: done', ''].join('\n'));
+    });
+  });
+}
+
+describe('Ctrl-C on the native CLI', { concurrency: true }, () => {
+  const interrupt = (mode, signals) => new Promise((resolve) => {
+    const child = spawn(targets.native.argv[0], ['demo', 'interrupt', '--mode', mode]);
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => { stdout += d; });
+    child.stderr.on('data', (d) => { stderr += d; });
+    const started = performance.now();
+    signals.forEach((ms) => setTimeout(() => child.kill('SIGINT'), ms));
+    const guard = setTimeout(() => child.kill('SIGKILL'), 20000);
+    child.on('close', (code, signal) => {
+      clearTimeout(guard);
+      resolve({ code, signal, stdout, stderr, ms: performance.now() - started });
+    });
+  });
+
+  test('the first SIGINT cancels main, its cleanup runs, exit 130', async () => {
+    const r = await interrupt('cleanup', [1300]);
+    assert.equal(r.code, 130);
+    assert.equal(r.stderr, 'wasio: interrupted by Ctrl-C (SIGINT): main was cancelled and its cleanup ran\n');
+    const texts = parseEvents(r.stdout).map((e) => e.text);
+    assert.deepEqual(texts.slice(-4), ['step 1', 'cancelled: interrupted by Ctrl-C (SIGINT)',
+      'cleanup: closing files (0.2 s)', 'cleanup done']);
+  });
+
+  test('a second SIGINT during the cleanup exits at once', async () => {
+    const r = await interrupt('slow-cleanup', [1300, 1800]);
+    assert.equal(r.signal, 'SIGINT');
+    assert.ok(r.ms < 5000, `took ${r.ms} ms; the cleanup would take 30 s`);
+    assert.match(r.stdout, /cleanup: closing files \(30\.0 s\)\n$/);
+  });
+});
+
+describe('web build: JS promises, abort, time slicing', () => {
+  test('a C task awaits a JS promise (fs.promises.readFile in Node)', async () => {
+    const { events } = await run('readfile');
+    assert.deepEqual(events.map((e) => e.text), [
+      'reading package.json through a JavaScript promise',
+      events[1].text,
+    ]);
+    assert.match(events[1].text, /^read \d+ bytes; "name": "wasio"$/);
+  });
+
+  test('a rejection reaches the task with its message', async () => {
+    await assert.rejects(run('readfile', { mode: 'missing' }), (err) => {
+      assert.ok(err instanceof WasioError);
+      assert.equal(err.code, 'EJS');
+      assert.match(err.message, /^ENOENT: no such file or directory, open '.*no-such-file\.txt'$/);
+      assert.match(err.events.at(-1).text, /^the promise was rejected: EJS: ENOENT/);
+      return true;
+    });
+  });
+
+  test('a rejection without a message still says what happened', async () => {
+    await assert.rejects(run('readfile', { mode: 'bare-rejection' }),
+      { code: 'EJS', message: 'promise rejected without a message' });
+  });
+
+  test('aborting cancels main; its cleanup runs; rejects with EINTR', async () => {
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 1200);
+    await assert.rejects(run('interrupt', { signal: controller.signal }), (err) => {
+      assert.equal(err.code, 'EINTR');
+      assert.equal(err.message, 'aborted: the main task was cancelled and its cleanup ran');
+      assert.deepEqual(err.events.slice(-4).map((e) => e.text), ['step 1',
+        'cancelled: aborted by the AbortSignal', 'cleanup: closing files (0.2 s)', 'cleanup done']);
+      return true;
+    });
+  });
+
+  test('an abort before the start rejects at once', async () => {
+    await assert.rejects(run('interrupt', { signal: AbortSignal.abort() }),
+      { code: 'ECANCELLED', message: 'run() was aborted before it started' });
+  });
+
+  test('no descriptors on the JS host: a clear error', async () => {
+    await assert.rejects(run('stdin'), {
+      code: 'ENOTSUP', message: 'wasio_wait_readable: the js host has no file descriptors',
+    });
+  });
+
+  test('the two styles; plain-code lines have no loop time', async () => {
+    const node = await run('styles', { mode: 'node', virtualTime: true });
+    assert.deepEqual(node.events.slice(0, 3).map((e) => [e.time, e.text]), [
+      [null, 'node style: main() spawns a task with wasio_spawn'],
+      [null, 'main() returns now; nothing has run yet'],
+      [0, 'ticker: the implicit loop runs it now, after main() returned']]);
+    assert.deepEqual(node.events.at(-1), { type: 'log', time: 3, text: 'ticker: done' });
+    const python = await run('styles', { mode: 'python', virtualTime: true });
+    assert.deepEqual(python.events.at(-1), { type: 'log', time: 1.5, text: 'ticker: cancelled after 1 tick; its cleanup runs' });
+  });
+
+  test('10,000 busy tasks leave the JS thread free (8 ms time slices)', async () => {
+    await run('crowd', { mode: '10000' }); // warm up: compile, grow memory
+    let last = performance.now();
+    let worst = 0;
+    const timer = setInterval(() => {
+      const now = performance.now();
+      worst = Math.max(worst, now - last);
+      last = now;
+    }, 5);
+    const { events } = await run('crowd', { mode: '10000' });
+    clearInterval(timer);
+    assert.equal(events.at(-1).text, 'all 10000 tasks done');
+    assert.ok(worst < 50, `the JS thread was blocked for ${worst.toFixed(1)} ms`);
+  });
+});

@@ -1,0 +1,16 @@
+// Types for the WASI runner (`import { runWasi } from 'wasio/wasi'`).
+
+export interface RunWasiOptions {
+  /** The WASI module: build/wasi/wasio.wasm by default. */
+  module?: string | URL;
+  /** Preopened as "." (where --trace FILE goes). */
+  cwd?: string;
+  env?: Record<string, string | undefined>;
+  /** File descriptors; the process's own by default. */
+  stdin?: number;
+  stdout?: number;
+  stderr?: number;
+}
+
+/** Runs the wasio CLI on node:wasi; resolves with its exit code. */
+export function runWasi(args?: string[], options?: RunWasiOptions): Promise<number>;

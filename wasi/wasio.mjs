@@ -1,0 +1,77 @@
+#!/usr/bin/env node
+// The wasio CLI on Node's built-in WASI (node:wasi): build/wasi/wasio.wasm,
+// a plain WASI preview1 command, with the same commands and exit codes as
+// the native CLI. Run directly (or as the npm package's `wasio` bin) it
+// takes process.argv; imported (`wasio/wasi`), it exports runWasi.
+// WASIO_WASM=path runs another WASI command the same way (the C tests).
+import { readFile, realpath } from 'node:fs/promises';
+import process from 'node:process';
+import { fileURLToPath } from 'node:url';
+
+const defaultModule = new URL('../build/wasi/wasio.wasm', import.meta.url);
+
+// node:wasi prints an ExperimentalWarning on load; it is noise for a CLI.
+function quietWasiWarning() {
+  const emitWarning = process.emitWarning;
+  process.emitWarning = (warning, ...rest) => {
+    const type = typeof rest[0] === 'string' ? rest[0] : rest[0]?.type;
+    if (type === 'ExperimentalWarning' && String(warning).includes('WASI')) return;
+    emitWarning.call(process, warning, ...rest);
+  };
+}
+
+/**
+ * Runs the WASI module with `args` (without the program name) and returns
+ * its exit code. The current directory (`cwd`) is preopened as ".", as
+ * `wasmtime run --dir=.` would: --trace FILE writes there. stdin, stdout
+ * and stderr are file descriptors (the process's own by default).
+ */
+export async function runWasi(args = [], {
+  module = process.env.WASIO_WASM ?? defaultModule,
+  cwd = process.cwd(),
+  env = process.env,
+  stdin = 0, stdout = 1, stderr = 2,
+} = {}) {
+  quietWasiWarning();
+  const { WASI } = await import('node:wasi');
+  const wasi = new WASI({
+    version: 'preview1',
+    args: ['wasio', ...args],
+    env,
+    preopens: { '.': cwd },
+    stdin,
+    stdout,
+    stderr,
+    returnOnExit: true,
+  });
+  // node:wasi keeps the module's memory as it was when the instance
+  // started: once memory.grow has moved it, its calls read and write freed
+  // memory (crashes in Node 20; nodejs/node#51303). Every WASI call first
+  // checks whether the memory has moved (its ArrayBuffer changes on every
+  // grow) and hands node:wasi the current one.
+  const kSetMemory = Object.getOwnPropertySymbols(wasi).find((s) => s.description === 'kSetMemory');
+  let memory = null;
+  let buffer = null;
+  const imports = {};
+  for (const [name, fn] of Object.entries(wasi.wasiImport)) {
+    imports[name] = kSetMemory ? (...callArgs) => {
+      if (memory.buffer !== buffer) {
+        buffer = memory.buffer;
+        wasi[kSetMemory](memory);
+      }
+      return fn(...callArgs);
+    } : fn;
+  }
+  const compiled = await WebAssembly.compile(await readFile(module));
+  const instance = await WebAssembly.instantiate(compiled, { wasi_snapshot_preview1: imports });
+  memory = instance.exports.memory;
+  buffer = memory.buffer;
+  return wasi.start(instance);
+}
+
+// Run as a program (directly, or through npm's bin link)?
+const self = fileURLToPath(import.meta.url);
+const invoked = process.argv[1] ? await realpath(process.argv[1]).catch(() => '') : '';
+if (invoked === self) {
+  process.exitCode = await runWasi(process.argv.slice(2));
+}

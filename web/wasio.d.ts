@@ -1,0 +1,114 @@
+// Types for wasio's JavaScript API (web/wasio.mjs; `import { run } from 'wasio'`).
+
+/** A line a demo printed, stamped with the loop's clock. */
+export interface LogEvent {
+  type: 'log';
+  /** Seconds on the loop's clock; null for a line from outside the loop. */
+  time: number | null;
+  /** For a line from outside the loop: plain code, or wasio_run's steps. */
+  place?: 'main()' | 'run()';
+  text: string;
+}
+
+export type TaskEventType =
+  | 'created' | 'started' | 'waiting' | 'resumed'
+  | 'done' | 'error' | 'cancelled' | 'timer';
+
+/** What happened to a task, as it happened. */
+export interface TaskEvent {
+  type: TaskEventType;
+  /** Seconds on the loop's clock. */
+  time: number;
+  /** 1 for the loop's first task, and so on. */
+  taskId: number;
+  /** The task's name: "main", "Task-2", ... */
+  task: string;
+  /** What it waits on ("sleep 1.000s", "await Task-3"), or an error message. */
+  detail: string;
+  /** For 'error': the negative WASIO_E... code. */
+  status: number;
+}
+
+export type WasioEvent = LogEvent | TaskEvent;
+
+export interface RunOptions {
+  /** One of the demo's modes; the first one by default. */
+  mode?: string;
+  /** The demo's parameters (see DemoInfo.params); `program` for the script demo. */
+  params?: Record<string, string | number>;
+  /** The virtual clock, slowed to this many times real time. */
+  speed?: number;
+  /** false: collect no task events (each costs a call into JavaScript). */
+  tasks?: boolean;
+  /** Run on the virtual clock: exact times, no waiting. */
+  virtualTime?: boolean;
+  /** Every event, of both kinds, as it happens. */
+  onEvent?: (event: WasioEvent) => void;
+  /** Aborting cancels the main task (its cleanup runs); run() rejects with EINTR. */
+  signal?: AbortSignal;
+}
+
+export interface RunResult {
+  status: 0;
+  events: LogEvent[];
+  tasks: TaskEvent[];
+}
+
+export interface DemoInfo {
+  name: string;
+  summary: string;
+  /** The seed document it comes from ("004"), or where it belongs. */
+  seed: string;
+  /** Its modes; the first is the default. */
+  modes: string[];
+  /** The parameters it reads, "key=default, ..." ("" for none). */
+  params: string;
+}
+
+/** A failure with the C side's code name and message. */
+export class WasioError extends Error {
+  constructor(code: string, message: string, status: number);
+  /** "EINVAL", "ECANCELLED", "EJS", ... (the WASIO_E... name). */
+  code: string;
+  /** The negative WASIO_E... value. */
+  status: number;
+  /** The demo's lines up to the failure (when a run failed). */
+  events?: LogEvent[];
+  tasks?: TaskEvent[];
+}
+
+/** The loop's insides between two steps. */
+export interface Snapshot {
+  time: number | null;
+  steps: number | null;
+  live: number;
+  phase: 'main' | 'shutdown' | 'done';
+  /** Task names in the order they will run. */
+  ready: string[];
+  /** Armed timers, soonest first. */
+  timers: { at: number; what: 'sleep' | 'timeout' | 'call_later'; task: string }[];
+}
+
+export interface StartOptions extends RunOptions {
+  /** The virtual clock, moved only by step(). */
+  manual?: boolean;
+}
+
+/** A run in progress. */
+export interface RunHandle {
+  finished: Promise<RunResult>;
+  /** Manual runs: one iteration of the loop. */
+  step(): { done: boolean; delay: number; steps: number | null };
+  /** Cancels the main task, as Ctrl-C: its cleanup runs. */
+  stop(): void;
+  snapshot(): Snapshot;
+}
+
+/** Starts a demo and returns a handle on the run. */
+export function start(name: string, options?: StartOptions): Promise<RunHandle>;
+
+/** Runs a demo on a fresh loop; resolves once the loop has shut down. */
+export function run(name: string, options?: RunOptions): Promise<RunResult>;
+
+/** The demos and their modes. */
+export function list(): Promise<DemoInfo[]>;

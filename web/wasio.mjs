@@ -1,0 +1,320 @@
+// wasio's JavaScript API: run the C event loop, compiled to wasm by
+// Emscripten, from Node or a browser page. The loop is host-driven: every
+// step is a short call into wasm that returns the delay until the next one,
+// and this module schedules that next step. JavaScript never blocks.
+//
+//   import { run, list } from 'wasio';
+//   const { events } = await run('say_after', { mode: 'gather' });
+// The types are in wasio.d.ts beside this file.
+
+import createCore from './wasio_core.mjs';
+
+const isNode = typeof process !== 'undefined' && !!process.versions?.node;
+const wasmUrl = new URL('./wasio_core.wasm', import.meta.url);
+
+// An Error carrying the C side's code name ("EINVAL") and message.
+export class WasioError extends Error {
+  constructor(code, message, status) {
+    super(message);
+    this.name = 'WasioError';
+    this.code = code;
+    this.status = status;
+  }
+}
+
+async function wasmBytes() {
+  if (isNode) {
+    // Emscripten's loader would fetch() a file path here, which Node rejects.
+    const { readFile } = await import('node:fs/promises');
+    return readFile(wasmUrl);
+  }
+  const response = await fetch(wasmUrl);
+  if (!response.ok) throw new Error(`wasio: cannot load ${wasmUrl}: HTTP ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+// Reads a text file of the wasio package for the readfile demo: the
+// package's own files in Node, a fetch() relative to this module in a page.
+async function readText(path) {
+  const url = new URL(`../../${path}`, import.meta.url);
+  if (isNode) {
+    const { readFile } = await import('node:fs/promises');
+    return readFile(url, 'utf8');
+  }
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+  return response.text();
+}
+
+let corePromise;
+function core() {
+  corePromise ??= wasmBytes().then((wasmBinary) => {
+    // Promises handed to C tasks (wasio_js_await) by id.
+    let nextId = 1;
+    const pending = new Set();
+    const issued = new Set();
+    const hooks = {
+      wasmBinary,
+      print: (line) => console.log(line),
+      printErr: (line) => console.error(line),
+      wasioReadText: readText,
+      wasioIssued: (id) => (issued.has(id) ? 1 : 0),
+      wasioPending: () => pending.size,
+      wasioTrack(promise) {
+        const id = nextId++;
+        issued.add(id);
+        pending.add(id);
+        const settle = (ok, value) => {
+          pending.delete(id);
+          withCString(m, String(value ?? ''), (ptr) => m._wasio_js_settle(id, ok, ptr));
+          m.wasioWake?.();
+        };
+        Promise.resolve(promise).then(
+          (value) => settle(1, value),
+          (reason) => settle(0, reason instanceof Error ? reason.message : (reason ?? '')),
+        );
+        return id;
+      },
+    };
+    let m;
+    return createCore(hooks).then((instance) => { m = instance; return m; });
+  });
+  return corePromise;
+}
+
+// A zero-delay macrotask: setImmediate in Node, a MessageChannel message in
+// browsers (nested setTimeout(0) calls are clamped to 4 ms there).
+const soon = (() => {
+  if (typeof setImmediate === 'function') return (fn) => setImmediate(fn);
+  const channel = new MessageChannel();
+  const queue = [];
+  channel.port1.onmessage = () => queue.shift()();
+  return (fn) => {
+    queue.push(fn);
+    channel.port2.postMessage(0);
+  };
+})();
+
+// A delay. Browsers clamp a setTimeout called from a timer's own callback
+// to 4 ms once such calls nest five deep (HTML's timer nesting level), and
+// the loop's steps always chain. A timer set from a message event starts
+// a new chain, so in a browser each delay hops through one first.
+// Returns a function that cancels it.
+function later(fn, ms) {
+  if (typeof setImmediate === 'function') {
+    const id = setTimeout(fn, ms);
+    return () => clearTimeout(id);
+  }
+  let id = null;
+  let cancelled = false;
+  soon(() => { if (!cancelled) id = setTimeout(fn, ms); });
+  return () => {
+    cancelled = true;
+    if (id !== null) clearTimeout(id);
+  };
+}
+
+function withCString(m, text, fn) {
+  const size = m.lengthBytesUTF8(text) + 1;
+  const ptr = m._malloc(size);
+  try {
+    m.stringToUTF8(text, ptr, size);
+    return fn(ptr);
+  } finally {
+    m._free(ptr);
+  }
+}
+
+function failure(m, status) {
+  return new WasioError(m.UTF8ToString(m._wasio_web_err_name(status)),
+    m.UTF8ToString(m._wasio_web_message()), status);
+}
+
+let active = false;
+
+const TRACE_KINDS = ['created', 'started', 'waiting', 'resumed', 'done', 'error',
+  'cancelled', 'timer'];
+
+/**
+ * The demos: [{ name, summary, seed, modes }], the first mode the default.
+ */
+export async function list() {
+  const m = await core();
+  return JSON.parse(m.UTF8ToString(m._wasio_web_list()));
+}
+
+// { key: value } -> "key=value;key=value", with a program (the script
+// demo's, which may hold ';') always last.
+function encodeParams(params = {}) {
+  const entries = Object.entries(params).filter(([, v]) => v !== undefined && v !== '');
+  entries.sort(([a], [b]) => (a === 'program') - (b === 'program'));
+  for (const [key, value] of entries) {
+    if (key !== 'program' && /[;=]/.test(`${key}${value}`)) {
+      throw new WasioError('EINVAL', `parameter ${key}: ';' and '=' are not allowed`, -1);
+    }
+  }
+  return entries.map(([k, v]) => `${k}=${v}`).join(';');
+}
+
+/**
+ * Starts demo `name` on a fresh loop and returns a handle on the run:
+ *   finished    a Promise of { status: 0, events, tasks } (see run())
+ *   step()      manual runs: one iteration of the loop (moving the virtual
+ *               clock to the next deadline first when nothing is ready);
+ *               returns { done, delay, steps }
+ *   stop()      cancels the main task, as Ctrl-C: its cleanup runs
+ *   snapshot()  the loop's insides: { time, steps, live, phase, ready:
+ *               [task names], timers: [{ at, what, task }] }
+ * Options: as run(), plus params ({ key: value }, the demo's parameters),
+ * speed (a number: the virtual clock, slowed to that many times real
+ * time), manual (the virtual clock, stepped only by step()), tasks (false:
+ * no task events, for runs where their cost matters).
+ */
+export async function start(name, {
+  mode = '', params, virtualTime = false, speed, manual = false, onEvent, signal, tasks: traceTasks = true,
+} = {}) {
+  if (signal?.aborted) {
+    throw new WasioError('ECANCELLED', 'run() was aborted before it started', -3);
+  }
+  const paramString = encodeParams(params);
+  const m = await core();
+  if (active) {
+    // One wasm instance, one loop at a time: the loop state is global.
+    throw new WasioError('ENESTED', 'wasio: a run is already in progress', -6);
+  }
+  const paced = manual || typeof speed === 'number';
+  const virtual = virtualTime || paced;
+  const events = [];
+  const tasks = [];
+  m.onWasioEvent = (time, text) => {
+    // time null: a line from outside the loop: plain code (place 'main()',
+    // Node style) or wasio_run's own steps (place 'run()')
+    const event = time >= 0 ? { type: 'log', time, text }
+      : { type: 'log', time: null, place: time === -2 ? 'run()' : 'main()', text };
+    events.push(event);
+    onEvent?.(event);
+  };
+  m.onWasioTrace = (kind, time, taskId, task, detail, status) => {
+    const event = { type: TRACE_KINDS[kind] ?? 'unknown', time, taskId, task, detail, status };
+    tasks.push(event);
+    onEvent?.(event);
+  };
+  const handle = withCString(m, String(name), (n) =>
+    withCString(m, String(mode), (md) =>
+      withCString(m, paramString, (pp) => m._wasio_web_start(n, md, pp, virtual ? 1 : 0,
+        traceTasks ? 1 : 0, paced ? 1 : 0))));
+  if (handle < 0) throw failure(m, handle);
+  active = true;
+
+  let resolveRun;
+  let rejectRun;
+  const finished = new Promise((resolve, reject) => { resolveRun = resolve; rejectRun = reject; });
+  let over = false;
+  let cancelTimer = null; // the pending delay, if any
+  let idle = false; // waiting for a promise to settle
+  let pending = 0; // paced: the virtual delay before the next step
+
+  const onAbort = () => stop();
+  const finish = (extra) => {
+    over = true;
+    active = false;
+    m.wasioWake = null;
+    signal?.removeEventListener('abort', onAbort);
+    const status = m._wasio_web_close(handle);
+    const error = extra ?? (status !== 0 ? failure(m, status) : null);
+    if (error) {
+      error.events = events;
+      error.tasks = tasks;
+      rejectRun(error);
+    } else {
+      resolveRun({ status, events, tasks });
+    }
+  };
+  // One iteration; returns the delay the loop asked for, or null when over.
+  const once = () => {
+    let delay;
+    try {
+      delay = m._wasio_web_step(handle);
+    } catch (err) {
+      over = true;
+      active = false;
+      rejectRun(err);
+      return null;
+    }
+    if (delay === -2) finish();
+    else if (delay <= -100) finish(failure(m, delay + 100));
+    else if (delay === -1 && m.wasioPending() === 0) {
+      finish(new WasioError('EDEADLK',
+        'deadlock: tasks are waiting and nothing can wake them', -10));
+    } else return delay;
+    return null;
+  };
+  const step = () => {
+    cancelTimer = null;
+    idle = false;
+    if (paced && pending > 0) {
+      m._wasio_web_advance(handle, pending);
+      pending = 0;
+    }
+    const delay = once();
+    if (delay === null) return;
+    if (delay === -1) idle = true; // a settle wakes us
+    else if (paced && delay > 0) {
+      pending = delay;
+      if (!manual) cancelTimer = later(step, (delay * 1000) / speed);
+    } else if (!manual) {
+      if (delay === 0) soon(step);
+      else cancelTimer = later(step, delay * 1000);
+    }
+  };
+  // Something from outside (a promise, an abort) made work: step now.
+  const wake = () => {
+    if (manual || over) return;
+    if (cancelTimer !== null) cancelTimer();
+    else if (!idle) return; // a step is already on its way
+    cancelTimer = null;
+    idle = false;
+    soon(step);
+  };
+  const stop = () => {
+    if (over) return;
+    m._wasio_web_interrupt(handle);
+    if (!manual) wake();
+  };
+  m.wasioWake = wake;
+  signal?.addEventListener('abort', onAbort, { once: true });
+  if (!manual) step();
+
+  return {
+    finished,
+    stop,
+    step() {
+      if (over) return { done: true, delay: -1, steps: this.snapshot().steps };
+      step();
+      return { done: over, delay: pending, steps: over ? null : this.snapshot().steps };
+    },
+    snapshot() {
+      if (over) return { time: null, steps: null, live: 0, phase: 'done', ready: [], timers: [] };
+      return JSON.parse(m.UTF8ToString(m._wasio_web_snapshot(handle)));
+    },
+  };
+}
+
+/**
+ * Runs demo `name` on a fresh loop and resolves, once the loop has shut
+ * down, with { status: 0, events, tasks }: `events` are the demo's lines
+ * ({ type: 'log', time, text }), `tasks` the task events ({ type:
+ * 'created' | 'started' | 'waiting' | 'resumed' | 'done' | 'error' |
+ * 'cancelled' | 'timer', time, taskId, task, detail, status }), both with
+ * the loop's times. Rejects with a WasioError when the demo's main task
+ * fails or the arguments are bad; the error carries the events so far.
+ * Options: mode (one of the demo's modes), params ({ key: value }),
+ * virtualTime (the virtual clock: exact times, no waiting), speed (the
+ * virtual clock at that many times real time), onEvent(event) (every event
+ * of both kinds as it happens), signal (an AbortSignal: aborting cancels
+ * the main task, its cleanup runs, and the promise rejects with code EINTR).
+ */
+export async function run(name, options = {}) {
+  const handle = await start(name, { ...options, manual: false });
+  return handle.finished;
+}
