@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdatomic.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
@@ -54,30 +55,158 @@ size_t wasio__stack_round(size_t requested) {
   return (size + page - 1) / page * page;
 }
 
+/* Every stack with a guard page below it is two kernel mappings (the guard
+ * and the stack cannot merge), and Linux allows a process 65,530 of them
+ * (vm.max_map_count). So guard pages go to the first stacks, up to a
+ * budget that leaves the rest of the process most of its mappings; past
+ * it, stacks are carved from shared arenas, a spare page between each and
+ * the next instead of a guard, and their far end checked at every switch
+ * (wasio__coro_check). A program with tens of thousands of tasks suspended
+ * at once gets there; most never do. */
+#define ARENA_STACKS 64
+
+typedef struct arena_free {
+  struct arena_free *next;
+} arena_free;
+
+static struct {
+  atomic_flag lock;
+  size_t guard_budget;         /* guarded stacks allowed at once */
+  size_t guarded;              /* guarded stacks now */
+  struct arena_range { char *lo, *hi; } *ranges; /* sorted by address */
+  size_t nranges, cap;
+  struct arena_list { size_t size; arena_free *free; } lists[4];
+} stacks = {ATOMIC_FLAG_INIT, (size_t)-1, 0, NULL, 0, 0, {{0, NULL}}};
+
+static void stacks_lock(void) {
+  while (atomic_flag_test_and_set_explicit(&stacks.lock, memory_order_acquire))
+    ;
+}
+static void stacks_unlock(void) {
+  atomic_flag_clear_explicit(&stacks.lock, memory_order_release);
+}
+
+static size_t guard_budget(void) {
+  if (stacks.guard_budget == (size_t)-1) {
+    long max = 65530;
+    FILE *f = fopen("/proc/sys/vm/max_map_count", "r");
+    if (f != NULL) {
+      if (fscanf(f, "%ld", &max) != 1) max = 65530;
+      fclose(f);
+    }
+    /* half the mappings for guarded stacks (two each), at most */
+    stacks.guard_budget = max > 16384 ? (size_t)(max / 4) : 0;
+  }
+  return stacks.guard_budget;
+}
+
+static int in_arena(const void *p) {
+  size_t lo = 0, hi = stacks.nranges;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if ((const char *)p < stacks.ranges[mid].lo) hi = mid;
+    else if ((const char *)p >= stacks.ranges[mid].hi) lo = mid + 1;
+    else return 1;
+  }
+  return 0;
+}
+
+static struct arena_list *arena_list(size_t size) {
+  for (size_t i = 0; i < sizeof stacks.lists / sizeof stacks.lists[0]; i++) {
+    if (stacks.lists[i].size == size || stacks.lists[i].size == 0) {
+      stacks.lists[i].size = size;
+      return &stacks.lists[i];
+    }
+  }
+  return NULL;
+}
+
+/* A stack from an arena of `size`-byte stacks; called with the lock held. */
+static int arena_alloc(size_t size, void **base) {
+  size_t page = page_size();
+  struct arena_list *list = arena_list(size);
+  if (list == NULL) return WASIO_ENOMEM; /* a fifth stack size: unusual */
+  if (list->free == NULL) {
+    size_t stride = size + page;
+    char *mem = mmap(NULL, stride * ARENA_STACKS, PROT_READ | PROT_WRITE,
+                     MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (mem == MAP_FAILED) return WASIO_ENOMEM;
+    if (stacks.nranges == stacks.cap) {
+      size_t cap = stacks.cap ? stacks.cap * 2 : 64;
+      void *grown = realloc(stacks.ranges, cap * sizeof *stacks.ranges);
+      if (grown == NULL) {
+        munmap(mem, stride * ARENA_STACKS);
+        return WASIO_ENOMEM;
+      }
+      stacks.ranges = grown;
+      stacks.cap = cap;
+    }
+    size_t at = stacks.nranges;
+    while (at > 0 && stacks.ranges[at - 1].lo > mem) at--;
+    memmove(&stacks.ranges[at + 1], &stacks.ranges[at],
+            (stacks.nranges - at) * sizeof *stacks.ranges);
+    stacks.ranges[at].lo = mem;
+    stacks.ranges[at].hi = mem + stride * ARENA_STACKS;
+    stacks.nranges++;
+    /* the spare page of each slot is at its bottom, below the stack */
+    for (size_t i = ARENA_STACKS; i-- > 0;) {
+      arena_free *f = (arena_free *)(mem + i * stride + page);
+      f->next = list->free;
+      list->free = f;
+    }
+  }
+  *base = list->free;
+  list->free = list->free->next;
+  return 0;
+}
+
 int wasio__stack_alloc(size_t size, void **base) {
   size_t page = page_size();
-  char *mem = mmap(NULL, size + page, PROT_READ | PROT_WRITE,
-                   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-  if (mem == MAP_FAILED) return WASIO_ENOMEM;
-  /* The guard page turns an overflow into a fault, not silent damage. */
-  if (mprotect(mem, page, PROT_NONE) != 0) {
-    munmap(mem, size + page);
-    return WASIO_ENOMEM;
+  int rc;
+  stacks_lock();
+  if (stacks.guarded < guard_budget()) {
+    stacks.guarded++;
+    stacks_unlock();
+    char *mem = mmap(NULL, size + page, PROT_READ | PROT_WRITE,
+                     MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    /* The guard page turns an overflow into a fault, not silent damage. */
+    if (mem != MAP_FAILED && mprotect(mem, page, PROT_NONE) == 0) {
+      *base = mem + page;
+      return 0;
+    }
+    if (mem != MAP_FAILED) munmap(mem, size + page);
+    stacks_lock();
+    stacks.guarded--;
   }
-  *base = mem + page;
-  return 0;
+  rc = arena_alloc(size, base);
+  stacks_unlock();
+  return rc;
 }
 
 void wasio__stack_free(void *base, size_t size) {
   size_t page = page_size();
+  stacks_lock();
+  if (in_arena(base)) {
+    /* give the memory back, keep the address range for the next stack */
+    madvise(base, size, MADV_DONTNEED);
+    struct arena_list *list = arena_list(size);
+    arena_free *f = base;
+    f->next = list->free;
+    list->free = f;
+    stacks_unlock();
+    return;
+  }
+  stacks.guarded--;
+  stacks_unlock();
   munmap((char *)base - page, size + page);
 }
 
-/* Natively the guard page below every stack stops an overflow (a fault, not
- * silent damage), so there is no canary to check. */
+/* A guarded stack cannot overflow unnoticed (the fault stops it); an arena
+ * stack carries a canary at its far end, checked at every switch. */
+#define CANARY 0x4f4953574f495357ull /* "WSIOWSIO" */
+
 int wasio__coro_check(const wasio__coro *c) {
-  (void)c;
-  return 0;
+  return c->arena && *(const uint64_t *)c->stack_base != CANARY;
 }
 
 static void asan_enter(wasio__coro *c) {
@@ -185,11 +314,15 @@ void wasio__coro_init(wasio__coro *c, void (*entry)(void *), void *arg,
   c->arg = arg;
   c->stack_base = stack_base;
   c->stack_size = stack_size;
+  stacks_lock();
+  c->arena = in_arena(stack_base);
+  stacks_unlock();
 #if defined(WASIO__ASAN)
   /* A reused stack still carries the poison of the frames of the task that
    * ended on it (they never returned). */
   __asan_unpoison_memory_region(stack_base, stack_size);
 #endif
+  if (c->arena) *(uint64_t *)stack_base = CANARY;
 #if !defined(WASIO_CORO_UCONTEXT)
   /* What wasio__ctx_switch pops, so that its `ret` enters wasio__ctx_boot
    * with the stack 16-byte aligned, as a call would leave it. */

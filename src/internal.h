@@ -73,6 +73,7 @@ typedef struct wasio__coro {
   void *ctx; /* saved stack pointer or ucontext_t*, backend's choice */
   void *asan_fake_stack;
   int started;
+  int arena; /* the stack has no guard page: check its canary */
 } wasio__coro;
 #endif
 
