@@ -49,11 +49,11 @@ WASI_OBJ     = $(patsubst %.c,$(B)/wasi/obj/%.o,$(CORE_SRC)) $(B)/wasi/obj/src/c
 WEB_OBJ      = $(patsubst %.c,$(B)/web/obj/%.o,$(CORE_SRC) $(DEMO_SRC) web/glue.c) $(B)/web/obj/src/coro_sp.o
 
 # ------------------------------------------------------------ top level
-.PHONY: all native wasi web test test-c test-js demo bench bench-quick deps clean help serve golden
+.PHONY: all native wasi web test test-c test-js demo bench bench-quick deps clean help serve golden fuzz fuzz-replay valgrind
 
 all: native wasi web ## build all three targets
 
-native: $(B)/native/wasio $(B)/native/libwasio.a $(B)/native/wasio-tests
+native: $(B)/native/wasio $(B)/native/libwasio.a $(B)/native/wasio-tests $(B)/native/fuzz-replay
 wasi: $(B)/wasi/wasio.wasm $(B)/wasi/wasio-tests.wasm
 web: $(B)/web/wasio.mjs $(B)/web/wasio.d.ts $(B)/web/wasio_core.mjs $(B)/web/test/wasio-tests.js
 
@@ -79,6 +79,44 @@ $(B)/native/bench-switch: bench/switch.c $(B)/native/libwasio.a
 $(B)/native/wasio-tests: $(CORE_SRC) $(DEMO_SRC) $(TEST_SRC) $(CORE_HDR) $(DEMO_HDR) $(TEST_HDR)
 	@mkdir -p $(@D)
 	$(NATIVE_CC) $(CSTD) $(WARN) $(SAN_FLAGS) -o $@ $(CORE_SRC) $(DEMO_SRC) $(TEST_SRC) -lm
+
+# ------------------------------------------------------------ fuzzing
+# tests/fuzz/ops.c reads bytes as a program of loop operations and checks
+# the loop's invariants after every step. The replay (ASan+UBSan, gcc) runs
+# the seed corpus, the regressions and generated programs up to FUZZ_OPS
+# operations, deterministically, in make test; make fuzz runs libFuzzer
+# (clang) on it for FUZZ_SECONDS.
+FUZZ_SRC     := tests/fuzz/ops.c
+FUZZ_OPS     ?= 1000000
+FUZZ_SECONDS ?= 60
+FUZZ_CC      ?= clang-16
+$(B)/native/fuzz-replay: $(CORE_SRC) $(CORE_HDR) $(FUZZ_SRC) tests/fuzz/replay.c tests/fuzz/fuzz.h
+	@mkdir -p $(@D)
+	$(NATIVE_CC) $(CSTD) $(WARN) $(SAN_FLAGS) -o $@ $(CORE_SRC) $(FUZZ_SRC) tests/fuzz/replay.c -lm
+
+fuzz-replay: $(B)/native/fuzz-replay ## the fuzz corpus, regressions and FUZZ_OPS generated operations
+	$(B)/native/fuzz-replay --ops $(FUZZ_OPS) tests/fuzz/corpus tests/fuzz/regressions
+
+$(B)/fuzz/wasio-fuzz: $(CORE_SRC) $(CORE_HDR) $(FUZZ_SRC) tests/fuzz/libfuzzer.c tests/fuzz/fuzz.h
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(CSTD) -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -o $@ $(CORE_SRC) $(FUZZ_SRC) tests/fuzz/libfuzzer.c -lm
+
+fuzz: $(B)/fuzz/wasio-fuzz ## libFuzzer for FUZZ_SECONDS (60); finds go to build/fuzz/
+	@mkdir -p $(B)/fuzz/corpus
+	$(B)/fuzz/wasio-fuzz -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
+	  -artifact_prefix=$(B)/fuzz/ $(B)/fuzz/corpus tests/fuzz/corpus tests/fuzz/regressions
+
+# ------------------------------------------------------------ valgrind
+# The C suite without the sanitizers, under memcheck: leaks and bad reads
+# that ASan's build does not see the same way (and the task stacks, which
+# memcheck is told about as they switch).
+$(B)/native/wasio-tests-plain: $(CORE_SRC) $(DEMO_SRC) $(TEST_SRC) $(CORE_HDR) $(DEMO_HDR) $(TEST_HDR)
+	@mkdir -p $(@D)
+	$(NATIVE_CC) $(CSTD) $(WARN) -O1 -g -o $@ $(CORE_SRC) $(DEMO_SRC) $(TEST_SRC) -lm
+
+valgrind: $(B)/native/wasio-tests-plain ## the C suite under valgrind memcheck
+	valgrind --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect \
+	  --quiet $(B)/native/wasio-tests-plain
 
 # ------------------------------------------------------------ WASI
 $(B)/wasi/obj/%.o: %.c $(CORE_HDR) $(DEMO_HDR) $(TEST_HDR)
@@ -164,6 +202,7 @@ test: deps all ## build everything and run every test
 
 test-c: native wasi web ## the C suite: native (ASan+UBSan), on node:wasi, in the web build
 	$(B)/native/wasio-tests
+	$(B)/native/fuzz-replay --ops $(FUZZ_OPS) tests/fuzz/corpus tests/fuzz/regressions
 	WASIO_WASM=$(B)/wasi/wasio-tests.wasm $(NODE) wasi/wasio.mjs
 	$(NODE) tests/c/run-web.mjs
 

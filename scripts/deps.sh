@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 
 log() { printf 'deps: %s\n' "$*"; }
 
-debs=(gcc make clang-16 lld-16 libclang-rt-16-dev-wasm32 wasi-libc emscripten binaryen wabt chromium)
+debs=(gcc make clang-16 lld-16 libclang-rt-16-dev libclang-rt-16-dev-wasm32 wasi-libc emscripten binaryen wabt chromium valgrind)
 missing=()
 for p in "${debs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -113,6 +113,39 @@ static int check_targets(const char *what, wasio__task *self,
   return 0;
 }
 
+/* Whether `from` waits, directly or through tasks it waits for, on `goal`.
+ * Depth-first over what each waiting task watches; every task is visited
+ * once per search. */
+static int waits_on(wasio__task *from, wasio__task *goal, uint32_t mark,
+                    int depth) {
+  if (from == goal) return 1;
+  if (from->visit == mark || from->watching == NULL || depth > 10000) return 0;
+  from->visit = mark;
+  for (size_t i = 0; i < from->nwatching; i++) {
+    wasio__task *t = target(from->watching, i);
+    if (t != NULL && t->state != WASIO__TASK_DONE &&
+        waits_on(t, goal, mark, depth + 1))
+      return 1;
+  }
+  return 0;
+}
+
+/* A task that waits for the caller would never finish while the caller
+ * waits for it: asyncio hangs there; here the await fails at once. */
+static int check_cycles(const char *what, wasio__task *self,
+                        const wasio_task *hs, size_t n) {
+  uint32_t mark = ++self->loop->visit;
+  for (size_t i = 0; i < n; i++) {
+    wasio__task *t = target(hs, i);
+    if (t->state != WASIO__TASK_DONE && t->watching != NULL &&
+        waits_on(t, self, mark, 0))
+      return wasio__set_error(WASIO_EDEADLK, "%s: %s already waits for %s; "
+                              "waiting for it would never end", what,
+                              t->name, self->name);
+  }
+  return 0;
+}
+
 /* Returns the status (raise) or how many tasks are done. */
 static int watch_tasks(const char *what, const wasio_task *hs, size_t n,
                        const watch_opts *o) {
@@ -120,6 +153,7 @@ static int watch_tasks(const char *what, const wasio_task *hs, size_t n,
   wasio__task *self = wasio__need_task(what, &err);
   if (self == NULL) return err;
   if ((err = check_targets(what, self, hs, n)) != 0) return err;
+  if ((err = check_cycles(what, self, hs, n)) != 0) return err;
 
   watch st = {self, o, 0, 0, 0, 0, NULL};
   for (size_t i = 0; i < n; i++) {
@@ -167,6 +201,8 @@ static int watch_tasks(const char *what, const wasio_task *hs, size_t n,
     wasio__timer_arm(self->loop, &self->timer,
                      now + (ns > 1e18 ? (uint64_t)1e18 : (uint64_t)ns));
   }
+  self->watching = hs;
+  self->nwatching = n;
   while (cancelled ? st.pending > 0 : !satisfied(&st)) {
     if (WASIO__TRACING(self->loop)) {
       if (n == 1)
@@ -189,6 +225,8 @@ static int watch_tasks(const char *what, const wasio_task *hs, size_t n,
         if (!nodes[i].done) wasio__cancel(target(hs, i), NULL);
     }
   }
+  self->watching = NULL;
+  self->nwatching = 0;
   wasio__timer_disarm(self->loop, &self->timer);
   for (size_t i = 0; i < n; i++) wasio__waiter_remove(&nodes[i].w);
   if (nodes != local) free(nodes);

@@ -208,6 +208,9 @@ struct wasio__task {
   uint8_t awaited;     /* someone awaited or asked for the outcome */
   uint8_t finished;    /* body returned; the loop completes it */
   int cancel_requests; /* Task.cancelling() */
+  const wasio_task *watching; /* while waiting in await/gather/...: on what */
+  size_t nwatching;
+  uint32_t visit;      /* cycle search mark (combinators.c) */
   char *cancel_msg;
   int status;
   void *result;
@@ -263,6 +266,7 @@ struct wasio_loop {
   uint64_t slice_ns;    /* a step's budget; 0: none */
   size_t stack_size;
   uint32_t next_id;
+  uint32_t visit;       /* the last cycle search's mark */
   int phase;
   void **stack_cache;   /* free stacks of stack_size bytes */
   size_t stack_cache_len;

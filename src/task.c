@@ -262,8 +262,10 @@ void wasio__task_free_all(wasio_loop *loop) {
       wasio__report(loop, "task was still waiting when the loop closed; "
                     "dropped", 0, NULL, t);
       loop->live--;
+      t->retrieved = 1; /* reported just above */
     }
-    t->retrieved = 1; /* reported above or on completion already */
+    /* A task that failed and whose handle was kept but never awaited is
+     * reported here, as asyncio reports it when the task is collected. */
     task_free(t);
   }
 }

@@ -102,3 +102,48 @@ TEST(error_travels_up_two_levels) {
   CHECK_RC(run_virtual(two_levels_main, "cache", &out), WASIO_EUSER - 2);
   CHECK_STR(out.message, "connection to cache refused");
 }
+
+/* Found by the fuzzer: two tasks awaiting each other hung for good, even
+ * the shutdown's cancellation (each waited for the other to finish). The
+ * second await of the cycle fails at once with WASIO_EDEADLK. */
+typedef struct cycle {
+  wasio_task a, b;
+  int a_status, b_status;
+  char b_message[160];
+} cycle;
+
+static int cycle_a(void *arg, void **result) {
+  cycle *c = arg;
+  (void)result;
+  c->a_status = wasio_await(c->b, NULL);
+  return 0;
+}
+
+static int cycle_b(void *arg, void **result) {
+  cycle *c = arg;
+  (void)result;
+  CHECK_RC(wasio_sleep(0.5), 0); /* a is waiting for b by now */
+  c->b_status = wasio_await(c->a, NULL);
+  snprintf(c->b_message, sizeof c->b_message, "%s", wasio_error_message());
+  return 0;
+}
+
+static int cycle_main(void *arg, void **result) {
+  cycle *c = arg;
+  (void)result;
+  CHECK_RC(wasio_create_task(&c->a, cycle_a, c), 0);
+  CHECK_RC(wasio_create_task(&c->b, cycle_b, c), 0);
+  wasio_task both[2] = {c->a, c->b};
+  CHECK_RC(wasio_gather(both, 2, NULL), 0);
+  CHECK_NEAR(wasio_now(), 0.5, 1e-9);
+  return 0;
+}
+
+TEST(await_cycle_is_a_deadlock_error) {
+  cycle c = {.a_status = 1, .b_status = 1};
+  CHECK_RC(run_virtual(cycle_main, &c, NULL), 0);
+  CHECK_RC(c.b_status, WASIO_EDEADLK);
+  CHECK_STR(c.b_message, "wasio_await: Task-2 already waits for Task-3; "
+                         "waiting for it would never end");
+  CHECK_RC(c.a_status, 0); /* b finished normally, so a's await succeeded */
+}

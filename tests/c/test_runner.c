@@ -260,3 +260,24 @@ TEST(resource_close_twice_is_an_error) {
   CHECK_RC(run_virtual(closes_twice, &closed, NULL), 0);
   CHECK_INT(closed, 1); /* once, by the program; not again at shutdown */
 }
+
+/* Found by the fuzzer: a failed task whose handle was kept but never
+ * awaited was freed at close without a report. */
+static int keeps_a_handle_and_forgets_it(void *arg, void **result) {
+  wasio_loop *loop;
+  wasio_task t;
+  (void)result;
+  wasio_get_running_loop(&loop);
+  wasio_loop_set_exception_handler(loop, handler, arg);
+  CHECK_RC(wasio_create_task(&t, fails, NULL), 0); /* kept, never awaited */
+  return wasio_sleep(1);
+}
+
+TEST(lost_error_of_a_kept_handle_is_reported_at_close) {
+  report r = {.count = 0};
+  CHECK_RC(run_virtual(keeps_a_handle_and_forgets_it, &r, NULL), 0);
+  CHECK_INT(r.count, 1);
+  CHECK_STR(r.message, "task exception was never retrieved");
+  CHECK_STR(r.task, "Task-2");
+  CHECK_STR(r.error, "disk full");
+}
