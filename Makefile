@@ -115,8 +115,8 @@ $(B)/native/wasio-tests-plain: $(CORE_SRC) $(DEMO_SRC) $(TEST_SRC) $(CORE_HDR) $
 	$(NATIVE_CC) $(CSTD) $(WARN) -O1 -g -o $@ $(CORE_SRC) $(DEMO_SRC) $(TEST_SRC) -lm
 
 valgrind: $(B)/native/wasio-tests-plain ## the C suite under valgrind memcheck
-	valgrind --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect \
-	  --quiet $(B)/native/wasio-tests-plain
+	WASIO_TESTS_SKIP_REAL=1 valgrind --error-exitcode=1 --leak-check=full \
+	  --errors-for-leak-kinds=definite,indirect --quiet $(B)/native/wasio-tests-plain
 
 # ------------------------------------------------------------ WASI
 $(B)/wasi/obj/%.o: %.c $(CORE_HDR) $(DEMO_HDR) $(TEST_HDR)
@@ -198,7 +198,7 @@ serve: web ## the playground at http://127.0.0.1:8080/ (PORT, HOST override)
 	$(NODE) web/serve.mjs
 
 test: deps all ## build everything and run every test
-	$(MAKE) --no-print-directory test-c test-js
+	$(MAKE) --no-print-directory test-c valgrind test-js
 
 test-c: native wasi web ## the C suite: native (ASan+UBSan), on node:wasi, in the web build
 	$(B)/native/wasio-tests

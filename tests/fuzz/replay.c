@@ -60,7 +60,7 @@ static int run_dir(const char *dir, size_t *files) {
     names[n++] = strdup(e->d_name);
   }
   closedir(d);
-  qsort(names, n, sizeof *names, cmp);
+  if (n > 0) qsort(names, n, sizeof *names, cmp);
   for (size_t i = 0; i < n; i++) {
     char path[4096];
     snprintf(path, sizeof path, "%s/%s", dir, names[i]);
