@@ -452,6 +452,7 @@ typedef struct group_state {
   size_t pending;
   int aborting;
   int waiting;
+  int orphaned; /* its task was abandoned (stack overflow): frees itself */
   group_error *errors;
   size_t nerrors, cap, lost;
 } group_state;
@@ -483,11 +484,19 @@ static void group_abort(group_state *g) {
   wasio__deliver(g->parent);
 }
 
+static void group_free(group_state *g);
+
 static void group_notify(wasio__waiter *w, wasio__task *done) {
   group_child *c = (group_child *)w;
   group_state *g = c->g;
   c->task = NULL;
   g->pending--;
+  if (g->orphaned) {
+    /* Nobody will exit this group: a child's error is reported as lost
+     * when the child is freed. */
+    if (g->pending == 0) group_free(g);
+    return;
+  }
   done->awaited = 1;
   if (done->status < 0 && done->status != WASIO_ECANCELLED) {
     done->retrieved = 1;
@@ -580,6 +589,23 @@ int wasio_taskgroup_spawn_at(wasio_taskgroup *tg, wasio_task *out,
   else
     wasio_task_release(h);
   return 0;
+}
+
+/* The task that entered the scopes of t was abandoned (its frames are gone,
+ * see task.c): disarm their deadlines, and cancel the children of its task
+ * groups, whose state then frees itself once they are done. */
+void wasio__scopes_abandon(wasio__task *t) {
+  for (wasio_scope *s = t->scopes; s != NULL; s = s->_outer) {
+    wasio__timer_disarm(t->loop, &s->_timer);
+    if (!s->_group) continue;
+    wasio_taskgroup *tg = (wasio_taskgroup *)s;
+    group_state *g = tg->_state;
+    if (g == NULL) continue;
+    group_abort(g);
+    g->orphaned = 1;
+    if (g->pending == 0) group_free(g);
+  }
+  t->scopes = NULL;
 }
 
 static void group_exit_on_cancel(wasio__task *t) { (void)t; }

@@ -119,8 +119,40 @@ void wasio__stack_free(void *base, size_t size) {
   free(base);
 }
 
-int wasio__coro_check(const wasio__coro *c) {
-  return c->stack_base && *(const uint32_t *)c->stack_base != CANARY;
+/* No guard pages in wasm: the lowest RED_ZONE bytes of every stack are
+ * spare room, with canaries at its top, middle and bottom, checked after
+ * every switch. An overflow that reached the spare room and came back is
+ * reported to the task (WASIO__STACK_OVERFLOW); one that got to the
+ * bottom, or a task suspended inside the spare room, may have written past
+ * its stack (WASIO__STACK_DAMAGED). */
+#define RED_ZONE 1024
+
+static uint32_t *red_zone(const wasio__coro *c) {
+  return (uint32_t *)c->stack_base;
+}
+
+/* One canary every 64 bytes: a frame that reaches the spare room writes
+ * over one of them (checking all 256 words would double a switch's cost). */
+#define CANARY_STEP 16 /* words */
+
+static void arm_canaries(wasio__coro *c) {
+  uint32_t *z = red_zone(c);
+  for (size_t i = 0; i < RED_ZONE / 4; i += CANARY_STEP) z[i] = CANARY;
+}
+
+int wasio__coro_check(wasio__coro *c) {
+  if (c->stack_base == NULL) return WASIO__STACK_OK;
+  const uint32_t *z = red_zone(c);
+  if (z[0] != CANARY) return WASIO__STACK_DAMAGED;
+  int touched = 0;
+  for (size_t i = CANARY_STEP; i < RED_ZONE / 4; i += CANARY_STEP)
+    touched |= z[i] != CANARY;
+  if (!touched &&
+      (!c->started || (char *)c->sp >= (char *)c->stack_base + RED_ZONE))
+    return WASIO__STACK_OK;
+  if ((char *)c->sp < (char *)c->stack_base + 64) return WASIO__STACK_DAMAGED;
+  arm_canaries(c); /* to see the next one */
+  return WASIO__STACK_OVERFLOW;
 }
 
 void wasio__coro_init(wasio__coro *c, void (*entry)(void *), void *arg,
@@ -134,7 +166,7 @@ void wasio__coro_init(wasio__coro *c, void (*entry)(void *), void *arg,
   c->arg = arg;
   c->stack_base = stack_base;
   c->stack_size = stack_size;
-  *(uint32_t *)stack_base = CANARY;
+  arm_canaries(c);
   /* the shadow stack grows down from the top, 16-byte aligned */
   c->sp = (char *)(((uintptr_t)stack_base + stack_size) & ~(uintptr_t)15);
 }

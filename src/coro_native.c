@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
 #include <stdatomic.h>
 #include <sys/mman.h>
 #include <unistd.h>
@@ -36,6 +37,10 @@
 /* The loop's side of the switch, one per thread. */
 static WASIO__TLS void *loop_ctx;
 static WASIO__TLS wasio__coro *booting;
+static WASIO__TLS wasio__coro *running; /* the task on this thread's CPU */
+#if !defined(WASIO_CORO_UCONTEXT)
+void wasio__ctx_switch(void **save, void *to);
+#endif
 #if defined(WASIO__ASAN)
 static WASIO__TLS void *loop_fake_stack;
 static WASIO__TLS const void *loop_stack_bottom;
@@ -201,12 +206,84 @@ void wasio__stack_free(void *base, size_t size) {
   munmap((char *)base - page, size + page);
 }
 
-/* A guarded stack cannot overflow unnoticed (the fault stops it); an arena
- * stack carries a canary at its far end, checked at every switch. */
+/* A guarded stack cannot overflow unnoticed: the fault handler below ends
+ * the task. An arena stack carries a canary at its far end, checked at
+ * every switch, with a spare page below it to take a small overflow. */
 #define CANARY 0x4f4953574f495357ull /* "WSIOWSIO" */
 
-int wasio__coro_check(const wasio__coro *c) {
-  return c->arena && *(const uint64_t *)c->stack_base != CANARY;
+int wasio__coro_check(wasio__coro *c) {
+  if (c->overflowed) return WASIO__STACK_ABANDONED;
+  if (!c->arena || *(const uint64_t *)c->stack_base == CANARY)
+    return WASIO__STACK_OK;
+  /* Suspended below its stack: it is still overflowing. */
+  if (c->started && (char *)c->ctx < (char *)c->stack_base)
+    return WASIO__STACK_DAMAGED;
+  *(uint64_t *)c->stack_base = CANARY; /* to see the next one */
+  return WASIO__STACK_OVERFLOW;
+}
+
+/* ---------------------------------------------------------- overflow
+ * A task that runs into its guard page faults. The handler, on an
+ * alternate signal stack, recognises the fault (the task's stack pointer
+ * is below its stack, within a megabyte), marks the task and switches
+ * straight back to the loop: the task's frames are abandoned, and the loop
+ * ends it with WASIO_ESTACK. Any other fault goes to the handler that was
+ * there before (or the default: a core dump). */
+static struct sigaction previous_segv;
+static atomic_flag segv_installed = ATOMIC_FLAG_INIT;
+static WASIO__TLS int altstack_ready;
+
+static void asan_leave(wasio__coro *c, int for_good);
+
+static void on_segv(int sig, siginfo_t *info, void *ucontext) {
+  wasio__coro *c = running;
+  uintptr_t sp = 0;
+#if defined(__x86_64__) && defined(__linux__)
+  sp = (uintptr_t)((ucontext_t *)ucontext)->uc_mcontext.gregs[REG_RSP];
+#else
+  sp = (uintptr_t)info->si_addr;
+#endif
+  uintptr_t base = c ? (uintptr_t)c->stack_base : 0;
+  if (c != NULL && !c->arena && sp < base + 256 && sp + (1u << 20) > base) {
+    c->overflowed = 1;
+    running = NULL;
+    asan_leave(c, 1);
+#if defined(WASIO_CORO_UCONTEXT)
+    setcontext((ucontext_t *)loop_ctx);
+#else
+    void *dead;
+    wasio__ctx_switch(&dead, loop_ctx);
+#endif
+  }
+  /* Not ours: put the old handler back; the access faults again. */
+  (void)sig;
+  sigaction(SIGSEGV, &previous_segv, NULL);
+}
+
+/* Once per process: the handler; once per thread: a signal stack for it
+ * (the faulting stack has no room left). */
+static void overflow_guard_arm(void) {
+  if (!atomic_flag_test_and_set(&segv_installed)) {
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_sigaction = on_segv;
+    sigemptyset(&sa.sa_mask);
+    /* NODEFER: the handler never returns when it ends a task, so SIGSEGV
+     * must not stay blocked after it. */
+    sa.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_NODEFER;
+    sigaction(SIGSEGV, &sa, &previous_segv);
+  }
+  if (!altstack_ready) {
+    stack_t old;
+    altstack_ready = 1;
+    if (sigaltstack(NULL, &old) == 0 && !(old.ss_flags & SS_DISABLE)) return;
+    size_t size = 64 * 1024;
+    void *mem = mmap(NULL, size, PROT_READ | PROT_WRITE,
+                     MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (mem == MAP_FAILED) return;
+    stack_t ss = {.ss_sp = mem, .ss_size = size, .ss_flags = 0};
+    sigaltstack(&ss, NULL);
+  }
 }
 
 static void asan_enter(wasio__coro *c) {
@@ -344,6 +421,8 @@ static void ucontext_boot(void) { wasio__coro_main(NULL); }
 #endif
 
 void wasio__coro_resume(wasio__coro *c) {
+  if (!altstack_ready) overflow_guard_arm();
+  running = c;
   asan_enter(c);
 #if defined(WASIO_CORO_UCONTEXT)
   ucontext_t here;
@@ -365,6 +444,7 @@ void wasio__coro_resume(wasio__coro *c) {
   c->started = 1;
   wasio__ctx_switch(&loop_ctx, c->ctx);
 #endif
+  running = NULL;
   asan_back_in_loop();
 }
 

@@ -63,6 +63,7 @@ typedef struct wasio__coro {
   void *saved;      /* Asyncify frames copied out of the shared buffer */
   size_t saved_len, saved_cap;
   int started;
+  int overflowed;
 } wasio__coro;
 #else
 typedef struct wasio__coro {
@@ -74,6 +75,7 @@ typedef struct wasio__coro {
   void *asan_fake_stack;
   int started;
   int arena; /* the stack has no guard page: check its canary */
+  volatile int overflowed; /* set by the fault handler */
 } wasio__coro;
 #endif
 
@@ -88,8 +90,23 @@ void wasio__coro_init(wasio__coro *c, void (*entry)(void *), void *arg,
 void wasio__coro_resume(wasio__coro *c);
 /* Task side: back to the loop; returns when resumed. */
 void wasio__coro_yield(wasio__coro *c);
-/* 0 if the task's stack still looks intact (a canary at its far end). */
-int wasio__coro_check(const wasio__coro *c);
+/* What became of the task's stack, asked after every switch:
+ *   OK         intact;
+ *   OVERFLOW   it went past its end, into the spare room below that takes
+ *              a small overflow, and is back: the task is told (its await
+ *              points fail with WASIO_ESTACK) and unwinds through its own
+ *              code;
+ *   ABANDONED  it hit its guard page: its frames are gone, the loop ends
+ *              it with WASIO_ESTACK (native);
+ *   DAMAGED    it is still beyond its end, or went past the spare room:
+ *              memory around it may be damaged; fatal. */
+enum {
+  WASIO__STACK_OK = 0,
+  WASIO__STACK_OVERFLOW = 1,
+  WASIO__STACK_ABANDONED = 2,
+  WASIO__STACK_DAMAGED = 3
+};
+int wasio__coro_check(wasio__coro *c);
 void wasio__coro_release(wasio__coro *c);
 
 /* ------------------------------------------------------------------ hosts
@@ -211,6 +228,7 @@ struct wasio__task {
   const wasio_task *watching; /* while waiting in await/gather/...: on what */
   size_t nwatching;
   uint32_t visit;      /* cycle search mark (combinators.c) */
+  uint8_t overflowed;  /* its stack overflowed: a WASIO__STACK_ code */
   char *cancel_msg;
   int status;
   void *result;
@@ -354,6 +372,9 @@ int wasio__park(wasio__list *queue, wasio__parked *p);
 /* Serves the first parked task of `queue` (if any): 1 if one was woken. */
 int wasio__unpark_first(wasio__list *queue, intptr_t data);
 void wasio__unpark(wasio__parked *p, intptr_t data);
+
+/* combinators.c: the scopes of an abandoned task let go of the loop. */
+void wasio__scopes_abandon(wasio__task *t);
 
 /* scope.c: cancellation */
 /* 1 if an await point of t must fail now: a cancelled scope (up to the

@@ -13,6 +13,8 @@
 #include <string.h>
 
 int wasio__cancelled(const wasio__task *t) {
+  if (t->overflowed) return 1; /* a stack overflow ends the task, shields
+                                  or not (task.c) */
   for (const wasio_scope *s = t->scopes; s != NULL; s = s->_outer) {
     if (s->_cancelled) return 1;
     if (s->_shield) return 0;
@@ -30,6 +32,9 @@ void wasio__deliver(wasio__task *t) {
 }
 
 int wasio__cancelled_error(wasio__task *t) {
+  if (t->overflowed)
+    return wasio__set_error(WASIO_ESTACK, "task %s overflowed its %zu-byte "
+                            "stack", t->name, t->coro.stack_size);
   if (t->cancel_requests > 0 && t->cancel_msg != NULL)
     return wasio__set_error_msg(WASIO_ECANCELLED, t->cancel_msg);
   return wasio__set_error(WASIO_ECANCELLED, "%s was cancelled", t->name);

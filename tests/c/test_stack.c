@@ -1,0 +1,71 @@
+/* Stack overflow in a task: WASIO_ESTACK naming the task, never silent
+ * damage. Natively the task runs into its guard page and is ended on the
+ * spot (its frames are abandoned, the code after the recursion never
+ * runs); in wasm, where there are no guard pages, an overflow into the
+ * spare room at the bottom of the stack is found at the task's next switch
+ * and its await points fail with WASIO_ESTACK, so it unwinds itself. */
+#include "test.h"
+
+#include <stdint.h>
+
+#if defined(__wasm__)
+#define STACK 16384
+#define DEPTH (STACK - 640) /* into the 1 KiB spare room, not past it */
+#else
+#define STACK 65536
+#define DEPTH (STACK + 65536) /* well past the guard page */
+#endif
+
+static uintptr_t top;
+
+static __attribute__((noinline)) int recurse(int n) {
+  volatile char frame[200];
+  for (size_t i = 0; i < sizeof frame; i++) frame[i] = (char)n;
+  if (top - (uintptr_t)frame >= DEPTH) return frame[0];
+  return recurse(n + 1) + frame[7];
+}
+
+typedef struct overflow {
+  int after;      /* the task's code after the recursion ran */
+  int sleep_rc;   /* what its await point said */
+} overflow;
+
+static int deep(void *arg, void **result) {
+  overflow *o = arg;
+  volatile char mark;
+  (void)result;
+  top = (uintptr_t)&mark;
+  int r = recurse(0);
+  o->after = 1;
+  o->sleep_rc = wasio_sleep(0.5);
+  return o->sleep_rc == 0 ? r & 0 : o->sleep_rc;
+}
+
+static int overflow_main(void *arg, void **result) {
+  wasio_task t;
+  wasio_outcome out;
+  (void)result;
+  CHECK_RC(wasio_create_task(&t, deep, arg), 0);
+  CHECK_RC(wasio_await(t, NULL), WASIO_ESTACK);
+  char expected[96];
+  snprintf(expected, sizeof expected,
+           "task Task-2 overflowed its %d-byte stack", STACK);
+  CHECK_STR(wasio_error_message(), expected);
+  CHECK_RC(wasio_task_outcome(t, &out), WASIO_ESTACK);
+  CHECK_STR(out.message, expected);
+  /* the loop and the other tasks carry on */
+  CHECK_RC(wasio_sleep(1), 0);
+  return 0;
+}
+
+TEST(overflow_ends_the_task_with_estack) {
+  overflow o = {0, 1};
+  wasio_run_opts opts = {.clock = WASIO_CLOCK_VIRTUAL, .stack_size = STACK};
+  CHECK_RC(wasio_run(overflow_main, &o, &opts, NULL), 0);
+#if defined(__wasm__)
+  CHECK_INT(o.after, 1);
+  CHECK_RC(o.sleep_rc, WASIO_ESTACK);
+#else
+  CHECK_INT(o.after, 0);
+#endif
+}
