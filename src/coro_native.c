@@ -37,7 +37,6 @@
 /* The loop's side of the switch, one per thread. */
 static WASIO__TLS void *loop_ctx;
 static WASIO__TLS wasio__coro *booting;
-static WASIO__TLS wasio__coro *running; /* the task on this thread's CPU */
 #if !defined(WASIO_CORO_UCONTEXT)
 void wasio__ctx_switch(void **save, void *to);
 #endif
@@ -236,7 +235,8 @@ static WASIO__TLS int altstack_ready;
 static void asan_leave(wasio__coro *c, int for_good);
 
 static void on_segv(int sig, siginfo_t *info, void *ucontext) {
-  wasio__coro *c = running;
+  wasio_loop *loop = wasio__running;
+  wasio__coro *c = loop && loop->current ? &loop->current->coro : NULL;
   uintptr_t sp = 0;
 #if defined(__x86_64__) && defined(__linux__)
   sp = (uintptr_t)((ucontext_t *)ucontext)->uc_mcontext.gregs[REG_RSP];
@@ -246,7 +246,6 @@ static void on_segv(int sig, siginfo_t *info, void *ucontext) {
   uintptr_t base = c ? (uintptr_t)c->stack_base : 0;
   if (c != NULL && !c->arena && sp < base + 256 && sp + (1u << 20) > base) {
     c->overflowed = 1;
-    running = NULL;
     asan_leave(c, 1);
 #if defined(WASIO_CORO_UCONTEXT)
     setcontext((ucontext_t *)loop_ctx);
@@ -394,6 +393,7 @@ void wasio__coro_init(wasio__coro *c, void (*entry)(void *), void *arg,
   stacks_lock();
   c->arena = in_arena(stack_base);
   stacks_unlock();
+  if (!c->arena && !altstack_ready) overflow_guard_arm();
 #if defined(WASIO__ASAN)
   /* A reused stack still carries the poison of the frames of the task that
    * ended on it (they never returned). */
@@ -421,8 +421,6 @@ static void ucontext_boot(void) { wasio__coro_main(NULL); }
 #endif
 
 void wasio__coro_resume(wasio__coro *c) {
-  if (!altstack_ready) overflow_guard_arm();
-  running = c;
   asan_enter(c);
 #if defined(WASIO_CORO_UCONTEXT)
   ucontext_t here;
@@ -444,7 +442,6 @@ void wasio__coro_resume(wasio__coro *c) {
   c->started = 1;
   wasio__ctx_switch(&loop_ctx, c->ctx);
 #endif
-  running = NULL;
   asan_back_in_loop();
 }
 

@@ -75,7 +75,7 @@ typedef struct wasio__coro {
   void *asan_fake_stack;
   int started;
   int arena; /* the stack has no guard page: check its canary */
-  volatile int overflowed; /* set by the fault handler */
+  int overflowed; /* set by the fault handler (read after the switch, an opaque call) */
 } wasio__coro;
 #endif
 
@@ -107,6 +107,13 @@ enum {
   WASIO__STACK_DAMAGED = 3
 };
 int wasio__coro_check(wasio__coro *c);
+/* Whether the check can find anything: natively only after a fault or on
+ * an arena stack, so the switch path skips the call. */
+#if defined(__wasm__)
+#define WASIO__CORO_CHECKED(c) 1
+#else
+#define WASIO__CORO_CHECKED(c) ((c)->overflowed | (c)->arena)
+#endif
 void wasio__coro_release(wasio__coro *c);
 
 /* ------------------------------------------------------------------ hosts

@@ -289,8 +289,10 @@ void wasio__task_run(wasio_loop *loop, wasio__task *t) {
   wasio__coro_resume(&t->coro);
   wasio__context = saved;
   loop->current = NULL;
-  int stack = wasio__coro_check(&t->coro);
-  if (stack != WASIO__STACK_OK) stack_overflowed(loop, t, stack);
+  if (WASIO__CORO_CHECKED(&t->coro)) {
+    int stack = wasio__coro_check(&t->coro);
+    if (stack != WASIO__STACK_OK) stack_overflowed(loop, t, stack);
+  }
   if (t->finished) task_complete(loop, t, t->status);
 }
 
