@@ -24,21 +24,6 @@ static double real_seconds(void) {
   return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-/* Memory the program holds: linear memory in wasm (it only grows), the
- * resident set natively. */
-static double memory_bytes(void) {
-#if defined(__wasm__)
-  return (double)__builtin_wasm_memory_size(0) * 65536.0;
-#else
-  FILE *f = fopen("/proc/self/statm", "r");
-  long pages = 0, resident = 0;
-  if (f != NULL) {
-    if (fscanf(f, "%ld %ld", &pages, &resident) != 2) resident = 0;
-    fclose(f);
-  }
-  return (double)resident * 4096.0;
-#endif
-}
 
 static void result(const char *fmt, ...)
 #if defined(__GNUC__)
@@ -142,18 +127,17 @@ static int gather_all(wasio_task *t, long n) {
 static int bench_main(void *arg, void **out) {
   const demo_args *args = arg;
   const char *mode = args->mode;
-  char buf[32];
-  long n = atol(demo_param(args, "n", "100000", buf, sizeof buf));
+  long n;
   (void)out;
-  if (n < 2 || n > 50000000)
-    return wasio_fail(WASIO_EINVAL, "bench: n must be from 2 to 50000000");
+  int bad = demo_param_long(args, "n", 100000, 2, 50000000, &n);
+  if (bad != 0) return bad;
   double t0 = real_seconds();
   if (strcmp(mode, "spawn") == 0 || strcmp(mode, "memory") == 0) {
     int memory = mode[0] == 'm';
     wasio_task *t = malloc((size_t)n * sizeof *t);
     if (t == NULL) return wasio_fail(WASIO_ENOMEM, "bench: out of memory");
     if (memory) wasio_event_init(&gate);
-    double m0 = memory_bytes();
+    double m0 = demo_memory_bytes();
     int rc = 0;
     long made = 0;
     for (; made < n && rc == 0; made++)
@@ -165,7 +149,7 @@ static int bench_main(void *arg, void **out) {
     }
     if (memory) {
       wasio_sleep(0); /* every task runs once and parks on the event */
-      double m1 = memory_bytes();
+      double m1 = demo_memory_bytes();
       wasio_event_set(&gate);
       rc = gather_all(t, n);
       result("{\"workload\":\"memory\",\"n\":%ld,\"bytes_per_task\":%.1f}", n,

@@ -18,6 +18,10 @@ const char *demo_param(const demo_args *args, const char *key,
                        const char *fallback, char *buf, size_t len);
 int demo_param_seconds(const demo_args *args, const char *key,
                        double fallback, double *out);
+int demo_param_long(const demo_args *args, const char *key, long fallback,
+                    long min, long max, long *out);
+/* Set when a parameter was refused: the CLI then exits 2 (usage), not 1. */
+extern int demo_param_error;
 
 typedef struct wasio_demo {
   const char *name;
@@ -40,6 +44,8 @@ extern const wasio_demo *const wasio_demos[];
 const wasio_demo *demo_find(const char *name);
 /* 1 if `mode` is one of the demo's modes. */
 int demo_has_mode(const wasio_demo *d, const char *mode);
+/* 1 if the demo takes the parameter key[0..len) (its `params` names it). */
+int demo_takes_param(const wasio_demo *d, const char *key, size_t len);
 
 /* One event line, "[S.SSSs] text", stamped with the loop's clock. */
 void demo_log(const char *fmt, ...)
@@ -58,6 +64,10 @@ void demo_say(const char *fmt, ...)
  * seeing it; on the real one, a busy wait (a page's thread would freeze
  * just the same). */
 void demo_block(double seconds);
+
+/* Memory the program holds, in bytes: the resident set natively, the
+ * linear memory's size in wasm (which only grows). */
+double demo_memory_bytes(void);
 
 /* Where demo_log lines go: stdout unless an embedder sets another sink. */
 extern void (*demo_sink)(double t, const char *text);

@@ -1,6 +1,8 @@
 /* The list of demos and the event log they share. */
 #include "demo.h"
 
+#include <errno.h>
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,7 +13,7 @@ extern const wasio_demo demo_hello, demo_say_after, demo_timeline,
     demo_concurrent, demo_errors, demo_timeout, demo_cancel, demo_debug,
     demo_client, demo_server, demo_runner, demo_styles, demo_stdin,
     demo_interrupt, demo_crowd, demo_lateness, demo_readfile, demo_script,
-    demo_bench;
+    demo_bench, demo_stress;
 
 /* In the order a learner meets them: the seeds' examples first. */
 const wasio_demo *const wasio_demos[] = {
@@ -20,7 +22,7 @@ const wasio_demo *const wasio_demos[] = {
     &demo_errors,     &demo_timeout,   &demo_cancel,     &demo_debug,
     &demo_client,     &demo_server,    &demo_runner,     &demo_styles,
     &demo_stdin,      &demo_interrupt, &demo_crowd,      &demo_lateness,
-    &demo_script,     &demo_bench,
+    &demo_script,     &demo_bench,      &demo_stress,
 #if defined(__EMSCRIPTEN__)
     &demo_readfile, /* needs JavaScript promises */
 #endif
@@ -97,6 +99,28 @@ const char *demo_param(const demo_args *args, const char *key,
   return fallback;
 }
 
+int demo_param_error;
+
+int demo_param_long(const demo_args *args, const char *key, long fallback,
+                    long min, long max, long *out) {
+  char buf[64];
+  const char *v = demo_param(args, key, NULL, buf, sizeof buf);
+  if (v == NULL) {
+    *out = fallback;
+    return 0;
+  }
+  char *end;
+  errno = 0;
+  long n = strtol(v, &end, 10);
+  if (end == v || *end != '\0' || errno != 0 || n < min || n > max) {
+    demo_param_error = 1;
+    return wasio_fail(WASIO_EINVAL, "parameter %s: '%s' is not a whole "
+                      "number from %ld to %ld", key, v, min, max);
+  }
+  *out = n;
+  return 0;
+}
+
 int demo_param_seconds(const demo_args *args, const char *key,
                        double fallback, double *out) {
   char buf[64];
@@ -107,9 +131,39 @@ int demo_param_seconds(const demo_args *args, const char *key,
   }
   char *end;
   double d = strtod(v, &end);
-  if (end == v || *end != '\0' || !(d >= 0) || d > 3600)
+  if (end == v || *end != '\0' || !(d >= 0) || d > 3600) {
+    demo_param_error = 1;
     return wasio_fail(WASIO_EINVAL, "parameter %s: '%s' is not a number of "
                       "seconds from 0 to 3600", key, v);
+  }
   *out = d;
   return 0;
+}
+
+int demo_takes_param(const wasio_demo *d, const char *key, size_t len) {
+  /* d->params reads "key=default, key=default" */
+  for (const char *p = d->params; p != NULL && *p;) {
+    while (*p == ' ' || *p == ',') p++;
+    const char *eq = strchr(p, '=');
+    if (eq == NULL) break;
+    if ((size_t)(eq - p) == len && strncmp(p, key, len) == 0) return 1;
+    p = strchr(eq, ',');
+  }
+  return 0;
+}
+
+/* Memory the program holds: linear memory in wasm (it only grows), the
+ * resident set natively. */
+double demo_memory_bytes(void) {
+#if defined(__wasm__)
+  return (double)__builtin_wasm_memory_size(0) * 65536.0;
+#else
+  FILE *f = fopen("/proc/self/statm", "r");
+  long pages = 0, resident = 0;
+  if (f != NULL) {
+    if (fscanf(f, "%ld %ld", &pages, &resident) != 2) resident = 0;
+    fclose(f);
+  }
+  return (double)resident * 4096.0;
+#endif
 }

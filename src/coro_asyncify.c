@@ -198,6 +198,8 @@ void wasio__coro_resume(wasio__coro *c) {
     if (used > c->saved_cap) {
       size_t cap = used < 256 ? 256 : used * 2;
       void *buf = realloc(c->saved, cap);
+      if (buf == NULL && wasio__reserve_release())
+        buf = realloc(c->saved, cap);
       if (buf == NULL) {
         fprintf(stderr, "wasio: fatal: no memory to suspend a task\n");
         abort();

@@ -80,7 +80,8 @@ static struct {
   struct arena_range { char *lo, *hi; } *ranges; /* sorted by address */
   size_t nranges, cap;
   struct arena_list { size_t size; arena_free *free; } lists[4];
-} stacks = {ATOMIC_FLAG_INIT, (size_t)-1, 0, NULL, 0, 0, {{0, NULL}}};
+  struct arena_list guarded_free[4]; /* guarded stacks kept for reuse */
+} stacks = {ATOMIC_FLAG_INIT, (size_t)-1, 0, NULL, 0, 0, {{0, NULL}}, {{0, NULL}}};
 
 static void stacks_lock(void) {
   while (atomic_flag_test_and_set_explicit(&stacks.lock, memory_order_acquire))
@@ -115,14 +116,18 @@ static int in_arena(const void *p) {
   return 0;
 }
 
-static struct arena_list *arena_list(size_t size) {
-  for (size_t i = 0; i < sizeof stacks.lists / sizeof stacks.lists[0]; i++) {
-    if (stacks.lists[i].size == size || stacks.lists[i].size == 0) {
-      stacks.lists[i].size = size;
-      return &stacks.lists[i];
+static struct arena_list *size_list(struct arena_list *lists, size_t size) {
+  for (size_t i = 0; i < 4; i++) {
+    if (lists[i].size == size || lists[i].size == 0) {
+      lists[i].size = size;
+      return &lists[i];
     }
   }
   return NULL;
+}
+
+static struct arena_list *arena_list(size_t size) {
+  return size_list(stacks.lists, size);
 }
 
 /* A stack from an arena of `size`-byte stacks; called with the lock held. */
@@ -168,6 +173,13 @@ int wasio__stack_alloc(size_t size, void **base) {
   size_t page = page_size();
   int rc;
   stacks_lock();
+  struct arena_list *kept = size_list(stacks.guarded_free, size);
+  if (kept != NULL && kept->free != NULL) {
+    *base = kept->free;
+    kept->free = *(arena_free **)((char *)kept->free + size - page);
+    stacks_unlock();
+    return 0;
+  }
   if (stacks.guarded < guard_budget()) {
     stacks.guarded++;
     stacks_unlock();
@@ -197,6 +209,22 @@ void wasio__stack_free(void *base, size_t size) {
     arena_free *f = base;
     f->next = list->free;
     list->free = f;
+    stacks_unlock();
+    return;
+  }
+  /* Keep it, mapped with its guard, for the next task: unmapping and
+   * mapping again cost three system calls and two page-table changes a
+   * task (a wave of 10,000 tasks spent most of its time there). Its pages
+   * go back to the system, lazily. */
+  struct arena_list *kept = size_list(stacks.guarded_free, size);
+  if (kept != NULL) {
+#if defined(MADV_FREE)
+    if (madvise(base, size - page, MADV_FREE) != 0)
+#endif
+      madvise(base, size - page, MADV_DONTNEED);
+    /* the link lives in the top page, which keeps its contents */
+    *(arena_free **)((char *)base + size - page) = kept->free;
+    kept->free = base;
     stacks_unlock();
     return;
   }

@@ -107,6 +107,9 @@ enum {
   WASIO__STACK_DAMAGED = 3
 };
 int wasio__coro_check(wasio__coro *c);
+/* task.c: gives the reserve held for running tasks back to malloc, when a
+ * suspension finds no memory (1 if there was one to give). */
+int wasio__reserve_release(void);
 /* Whether the check can find anything: natively only after a fault or on
  * an arena stack, so the switch path skips the call. */
 #if defined(__wasm__)

@@ -51,8 +51,30 @@ static void task_entry(void *p) {
   t->finished = 1;
 }
 
+/* Memory held back for the tasks already running. Suspending a task can
+ * need memory (wasm: its frames are copied out), and running out there
+ * would leave no good way on. So task creation keeps this reserve
+ * allocated, and refuses (WASIO_ENOMEM) while it cannot: memory runs out
+ * at wasio_create_task, where the caller can handle it, and the reserve
+ * carries the tasks already created through their suspensions. */
+#define RESERVE_SIZE (256 * 1024)
+static WASIO__TLS void *reserve;
+
+static int reserve_held(void) {
+  if (reserve == NULL) reserve = malloc(RESERVE_SIZE);
+  return reserve != NULL;
+}
+
+int wasio__reserve_release(void) {
+  if (reserve == NULL) return 0;
+  free(reserve);
+  reserve = NULL;
+  return 1;
+}
+
 int wasio__task_spawn(wasio_loop *loop, wasio_fn fn, void *arg,
                       const char *name, wasio__task **out) {
+  if (!reserve_held()) return WASIO_ENOMEM;
   wasio__task *t = calloc(1, sizeof *t);
   if (t == NULL) return WASIO_ENOMEM;
   wasio_context *from = wasio__context ? wasio__context

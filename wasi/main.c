@@ -125,8 +125,17 @@ static int parse(cli *c, int argc, char **argv) {
         return EXIT_USAGE;
       }
     } else if (strcmp(a, "--set") == 0) {
-      if (i + 1 >= argc || strchr(argv[i + 1], '=') == NULL) {
+      if (i + 1 >= argc || strchr(argv[i + 1], '=') == NULL ||
+          argv[i + 1][0] == '=' || strchr(argv[i + 1], ';') != NULL) {
         fprintf(stderr, "wasio: --set needs KEY=VALUE\n");
+        return EXIT_USAGE;
+      }
+      size_t klen = (size_t)(strchr(argv[i + 1], '=') - argv[i + 1]);
+      if (!demo_takes_param(c->demo, argv[i + 1], klen)) {
+        fprintf(stderr, "wasio: demo %s has no parameter '%.*s'; %s%s\n",
+                c->demo->name, (int)klen, argv[i + 1],
+                c->demo->params ? "it takes: " : "it takes none",
+                c->demo->params ? c->demo->params : "");
         return EXIT_USAGE;
       }
       size_t used = strlen(c->params);
@@ -235,7 +244,7 @@ static int run_demo(int argc, char **argv) {
       fprintf(stderr, "wasio: demo %s failed: %s: %s\n", d->name,
               wasio_err_name(rc), wasio_error_message());
       if (!node) report(&c);
-      return EXIT_FAILED;
+      return demo_param_error ? EXIT_USAGE : EXIT_FAILED;
     }
     return node ? EXIT_OK : report(&c);
   }
@@ -250,7 +259,7 @@ static int run_demo(int argc, char **argv) {
     fprintf(stderr, "wasio: demo %s failed: %s: %s\n", d->name,
             wasio_err_name(rc), out.message[0] ? out.message
                                                : wasio_strerror(rc));
-    return EXIT_FAILED;
+    return demo_param_error ? EXIT_USAGE : EXIT_FAILED;
   }
   return reported;
 }

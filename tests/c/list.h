@@ -3,7 +3,8 @@
  * the JS host cannot, so the web build skips it (tests/js/api.test.mjs
  * covers the JS host's real clock). TEST_NATIVE marks a case that needs
  * POSIX (pipes): the wasm builds skip it, and the stdin demo's tests cover
- * descriptors under WASI. */
+ * descriptors under WASI. TEST_WASM marks a case that needs the memory
+ * maximum the wasm test modules are linked with (out of memory). */
 TEST_ENTRY(errors, names_and_messages)
 TEST_ENTRY(errors, fail_sets_message)
 TEST_ENTRY(say_after, sequential_virtual)
@@ -19,6 +20,7 @@ TEST_ENTRY(await, done_task_awaited_twice)
 TEST_ENTRY(await, error_travels_up_two_levels)
 TEST_ENTRY(await, await_cycle_is_a_deadlock_error)
 TEST_ENTRY(stack, overflow_ends_the_task_with_estack)
+TEST_WASM(memory, tasks_until_out_of_memory)
 TEST_ENTRY(gather, results_in_order)
 TEST_ENTRY(gather, first_error_wins_others_keep_running)
 TEST_ENTRY(tasks, names_current_and_all_tasks)

@@ -9,10 +9,12 @@
 #define TEST_ENTRY(file, name) void test_##name(void);
 #define TEST_REAL TEST_ENTRY
 #define TEST_NATIVE TEST_ENTRY
+#define TEST_WASM TEST_ENTRY
 #include "list.h"
 #undef TEST_ENTRY
 #undef TEST_REAL
 #undef TEST_NATIVE
+#undef TEST_WASM
 
 static const struct {
   const char *file, *name;
@@ -22,10 +24,12 @@ static const struct {
 #define TEST_ENTRY(file, name) {#file, #name, test_##name, 0},
 #define TEST_REAL(file, name) {#file, #name, test_##name, 1},
 #define TEST_NATIVE(file, name) {#file, #name, test_##name, 2},
+#define TEST_WASM(file, name) {#file, #name, test_##name, 3},
 #include "list.h"
 #undef TEST_ENTRY
 #undef TEST_REAL
 #undef TEST_NATIVE
+#undef TEST_WASM
 };
 
 #if defined(__EMSCRIPTEN__)
@@ -79,6 +83,12 @@ int main(int argc, char **argv) {
     }
     if (cases[i].needs == 1 && no_real != NULL && *no_real) {
       printf(" SKIP (real clock; WASIO_TESTS_SKIP_REAL is set)\n");
+      skipped++;
+      continue;
+    }
+    if (cases[i].needs == 3 && HAS_POSIX) {
+      printf(" SKIP (needs a memory maximum; natively the CLI test runs "
+             "the stress demo under ulimit -v)\n");
       skipped++;
       continue;
     }

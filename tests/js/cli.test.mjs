@@ -44,7 +44,7 @@ for (const [name, target] of Object.entries(targets)) {
       assert.equal(stdout, '');
       assert.equal(stderr, "wasio: unknown demo 'nope'; choose one of: hello say_after timeline lifecycle " +
         'bad_vs_better nested structured concurrent errors timeout cancel debug client server runner ' +
-        'styles stdin interrupt crowd lateness script bench\n');
+        'styles stdin interrupt crowd lateness script bench stress\n');
     });
 
     test('unknown mode: exit 2, the modes listed', async () => {
@@ -91,7 +91,7 @@ for (const [name, target] of Object.entries(targets)) {
       const list = await runTarget(name, ['list']);
       assert.equal(list.code, 0);
       const lines = list.stdout.trim().split('\n');
-      assert.equal(lines.length, 22); /* one line per demo */
+      assert.equal(lines.length, 23); /* one line per demo */
       assert.equal(lines[0], 'hello          the smallest asyncio.run(main()): hello, sleep 1 s, world (seed 000; modes: run)');
       assert.match(list.stdout, /\nsay_after +two greetings.*\(seed 004; modes: sequential tasks gather\)\n/);
       assert.match(list.stdout, /\nstdin +echo standard input.*\(wasio: hosts; modes: echo\)\n/);

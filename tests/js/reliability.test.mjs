@@ -1,0 +1,127 @@
+// Reliability, from the outside: a million tasks with random sleeps and
+// cancellations on every CLI target, memory exhaustion under a limit, and
+// bad input to the CLI and the JS API (a clear error and exit code 2, or a
+// rejected Promise with a code; never a trap or a stack dump).
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { describe, test } from 'node:test';
+import { run, WasioError } from '../../build/web/wasio.mjs';
+import { root, runTarget, targets } from './targets.mjs';
+
+// The same counts on every target: the demo's random numbers come from a
+// fixed seed, and the virtual clock makes every run the same.
+const MILLION = '[99.902s] 1000000 tasks: 908435 finished, 91565 cancelled (125234 asked), ' +
+  '0 other, 0 ended twice, 0 lost\n';
+
+// [args, stderr (a string: exact; a RegExp: matched)]
+const badInput = [
+  [['demo', 'nope'], /^wasio: unknown demo 'nope'; choose one of: hello /],
+  [['demo', 'ünïcödé ☃'], /^wasio: unknown demo 'ünïcödé ☃'; choose one of: /],
+  [['demo', 'say_after', '--mode', '😀'],
+    "wasio: demo say_after has no mode '😀'; choose one of: sequential tasks gather\n"],
+  [['demo', 'say_after', '--set', 'nope=1'],
+    "wasio: demo say_after has no parameter 'nope'; it takes: first=hello, first_delay=1, " +
+    'second=world, second_delay=2\n'],
+  [['demo', 'hello', '--set', 'n=1'], "wasio: demo hello has no parameter 'n'; it takes none\n"],
+  [['demo', 'say_after', '--set', '=1'], 'wasio: --set needs KEY=VALUE\n'],
+  [['demo', 'say_after', '--set', 'a=1;b=2'], 'wasio: --set needs KEY=VALUE\n'],
+  [['demo', 'stress', '--set', 'n=abc'],
+    "wasio: demo stress failed: EINVAL: parameter n: 'abc' is not a whole number from 1 to 100000000\n"],
+  [['demo', 'stress', '--set', 'n=1e99'],
+    "wasio: demo stress failed: EINVAL: parameter n: '1e99' is not a whole number from 1 to 100000000\n"],
+  [['demo', 'stress', '--set', 'n=99999999999999999999999'],
+    "wasio: demo stress failed: EINVAL: parameter n: '99999999999999999999999' is not a whole number " +
+    'from 1 to 100000000\n'],
+  [['demo', 'bench', '--set', 'n=-3'],
+    "wasio: demo bench failed: EINVAL: parameter n: '-3' is not a whole number from 2 to 50000000\n"],
+  [['demo', 'timeout', '--set', 'work=nan'],
+    "wasio: demo timeout failed: EINVAL: parameter work: 'nan' is not a number of seconds from 0 to 3600\n"],
+  [['demo', 'timeout', '--set', 'work=1e400'],
+    "wasio: demo timeout failed: EINVAL: parameter work: '1e400' is not a number of seconds from 0 to 3600\n"],
+  [['demo', 'timeout', '--set', 'work=-1'],
+    "wasio: demo timeout failed: EINVAL: parameter work: '-1' is not a number of seconds from 0 to 3600\n"],
+  [['demo', 'say_after', '--trace', '/nonexistent/dir/t.json'],
+    /^wasio: cannot write the trace to \/nonexistent\/dir\/t\.json: /],
+  [['demo', 'say_after', '--set', `first=${'x'.repeat(5000)}`],
+    /^wasio: --set: the parameters are too long \(at most \d+ bytes\)\n$/],
+];
+
+for (const [name, target] of Object.entries(targets)) {
+  const skip = target.argv ? false : `SKIP ${name}: ${target.reason}`;
+  describe(`reliability on ${name}`, { skip, concurrency: true }, () => {
+    test('1,000,000 tasks with random sleeps and cancellations: every one ends once', async () => {
+      const { code, stdout, stderr } = await runTarget(name, ['demo', 'stress', '--virtual-time'],
+        { timeout: 120000 });
+      assert.equal(code, 0, stderr);
+      assert.equal(stdout, MILLION);
+    });
+
+    for (const [args, expected] of badInput) {
+      test(`bad input: wasio ${args.join(' ').slice(0, 60)}`, async () => {
+        const { code, signal, stdout, stderr } = await runTarget(name, args);
+        assert.equal(signal, null);
+        assert.equal(code, 2, stderr);
+        assert.equal(stdout, '');
+        if (typeof expected === 'string') assert.equal(stderr, expected);
+        else assert.match(stderr, expected);
+        assert.doesNotMatch(stderr, /RuntimeError|wasm trap|backtrace|Error: /);
+      });
+    }
+  });
+}
+
+describe('out of memory', () => {
+  // The sanitizers reserve terabytes of address space, so the native limit
+  // is tested on the CLI (no sanitizers) under `ulimit -v`; the wasm builds
+  // run the C case tasks_until_out_of_memory with a 256 MiB maximum.
+  test('native, under ulimit -v: ENOMEM, then every task finishes and new ones work', () => {
+    const r = spawnSync('bash', ['-c',
+      `ulimit -v 600000; exec "${root}build/native/wasio" demo stress --mode oom --virtual-time`],
+    { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    const lines = r.stdout.trim().split('\n');
+    assert.equal(lines.length, 3, r.stdout);
+    const m = lines[0].match(/^\[0\.000s\] ENOMEM after (\d+) tasks: (.*)$/);
+    assert.ok(m, lines[0]);
+    assert.ok(Number(m[1]) > 500, `only ${m[1]} tasks`);
+    assert.match(m[2], /^(wasio_create_task: out of memory|no memory for the task's stack)$/);
+    assert.equal(lines[1], `[5.000s] ${m[1]} of ${m[1]} finished`);
+    assert.equal(lines[2], '[10.000s] a new task after them: ok');
+  });
+
+  test('without a limit the oom mode says so instead of eating the machine', async () => {
+    const { code, stderr } = await runTarget('native', ['demo', 'stress', '--mode', 'oom', '--set', 'n=1000',
+      '--virtual-time']);
+    assert.equal(code, 1);
+    assert.equal(stderr, 'wasio: demo stress failed: EFAIL: stress: 10000 tasks and memory has not run out; ' +
+      'run this under a memory limit\n');
+  });
+});
+
+describe('bad input to the JS API', () => {
+  const cases = [
+    [['nope'], 'EINVAL', "unknown demo 'nope'"],
+    [['say_after', { mode: '😀' }], 'EINVAL', "demo say_after has no mode '😀'"],
+    [['stress', { params: { n: 'abc' }, virtualTime: true }], 'EINVAL',
+      "parameter n: 'abc' is not a whole number from 1 to 100000000"],
+    [['timeout', { params: { work: 'Infinity' }, virtualTime: true }], 'EINVAL',
+      "parameter work: 'Infinity' is not a number of seconds from 0 to 3600"],
+  ];
+  for (const [args, code, message] of cases) {
+    test(`run(${JSON.stringify(args)}) rejects with ${code}`, async () => {
+      await assert.rejects(run(...args), (err) => {
+        assert.ok(err instanceof WasioError, String(err));
+        assert.equal(err.code, code);
+        assert.equal(err.message, message);
+        return true;
+      });
+    });
+  }
+
+  test('the loop still works after them', async () => {
+    const result = await run('say_after', { mode: 'gather', virtualTime: true });
+    assert.equal(result.status, 0);
+    const lines = result.events.filter((e) => e.type === 'log').map((e) => `[${e.time.toFixed(3)}s] ${e.text}`);
+    assert.deepEqual(lines, ['[0.000s] started (gather)', '[1.000s] hello', '[2.000s] world', '[2.000s] finished']);
+  });
+});
