@@ -281,3 +281,78 @@ TEST(lost_error_of_a_kept_handle_is_reported_at_close) {
   CHECK_STR(r.task, "Task-2");
   CHECK_STR(r.error, "disk full");
 }
+
+/* Every other way an error could go unseen, each reported once through the
+ * exception handler: a task whose handle was released before it failed; a
+ * task that fails in its cleanup when the shutdown cancels it; a shielded
+ * task that fails after the task awaiting it was cancelled. */
+typedef struct reports {
+  int count;
+  char tasks[4][32], errors[4][96];
+} reports;
+
+static void collect_lost(wasio_loop *loop, const wasio_exception_context *c,
+                    void *arg) {
+  reports *r = arg;
+  (void)loop;
+  if (strcmp(c->message, "task exception was never retrieved") != 0) return;
+  if (r->count < 4) {
+    snprintf(r->tasks[r->count], sizeof r->tasks[0], "%s", c->task);
+    snprintf(r->errors[r->count], sizeof r->errors[0], "%s", c->error);
+  }
+  r->count++;
+}
+
+static int fails_later(void *arg, void **result) {
+  (void)arg;
+  (void)result;
+  wasio_sleep(0.5);
+  return wasio_fail(WASIO_EUSER - 1, "failed after its handle was released");
+}
+
+static int fails_in_cleanup(void *arg, void **result) {
+  (void)arg;
+  (void)result;
+  int rc = wasio_sleep(100); /* cancelled by the shutdown */
+  if (rc == WASIO_ECANCELLED)
+    return wasio_fail(WASIO_EUSER - 2, "cleanup failed");
+  return rc;
+}
+
+static int awaits_shielded(void *arg, void **result) {
+  wasio_task *inner = arg;
+  (void)result;
+  return wasio_shield(*inner, NULL); /* cancelled at 0.25 s */
+}
+
+static int loses_three_ways(void *arg, void **result) {
+  wasio_loop *loop;
+  wasio_task a, b, inner, outer;
+  (void)result;
+  wasio_get_running_loop(&loop);
+  wasio_loop_set_exception_handler(loop, collect_lost, arg);
+  CHECK_RC(wasio_create_task(&a, fails_later, NULL), 0);
+  CHECK_RC(wasio_task_release(a), 0);
+  CHECK_RC(wasio_create_task(&b, fails_in_cleanup, NULL), 0);
+  CHECK_RC(wasio_task_release(b), 0);
+  CHECK_RC(wasio_create_task(&inner, fails_later, NULL), 0);
+  CHECK_RC(wasio_create_task(&outer, awaits_shielded, &inner), 0);
+  CHECK_RC(wasio_sleep(0.25), 0);
+  CHECK_RC(wasio_cancel(outer), 1);
+  CHECK_RC(wasio_await(outer, NULL), WASIO_ECANCELLED);
+  CHECK_RC(wasio_task_release(inner), 0); /* nobody will look at it now */
+  CHECK_RC(wasio_sleep(1), 0);
+  return 0;
+}
+
+TEST(lost_errors_are_reported_every_way) {
+  reports r = {0};
+  CHECK_RC(run_virtual(loses_three_ways, &r, NULL), 0);
+  CHECK_INT(r.count, 3);
+  CHECK_STR(r.tasks[0], "Task-2");
+  CHECK_STR(r.errors[0], "failed after its handle was released");
+  CHECK_STR(r.tasks[1], "Task-4");
+  CHECK_STR(r.errors[1], "failed after its handle was released");
+  CHECK_STR(r.tasks[2], "Task-3");
+  CHECK_STR(r.errors[2], "cleanup failed");
+}
