@@ -6,6 +6,7 @@
 
 .DEFAULT_GOAL := all
 .SUFFIXES:
+.SECONDARY:
 .DELETE_ON_ERROR:
 
 # ------------------------------------------------------------ toolchains
@@ -141,7 +142,11 @@ $(B)/wasi/obj/%.o: %.S
 # Link without -O: the clang driver would run wasm-opt itself and strip the
 # names. Then Asyncify turns the "asyncify" imports into module functions,
 # leaving only wasi_snapshot_preview1 imports.
-$(B)/wasi/%.wasm: $(B)/wasi/%.pre.wasm
+# scripts/stack-check.mjs first: every task's stack gets a hard limit.
+$(B)/wasi/%.checked.wasm: $(B)/wasi/%.pre.wasm scripts/stack-check.mjs
+	WASM_OPT=$(WASM_OPT) $(NODE) scripts/stack-check.mjs $< $@
+
+$(B)/wasi/%.wasm: $(B)/wasi/%.checked.wasm
 	$(WASM_OPT) -O2 $(ASYNCIFY) $< -o $@
 	@$(NODE) scripts/check-imports.mjs $@
 
@@ -149,7 +154,7 @@ $(B)/wasi/wasio.pre.wasm: $(WASI_OBJ) $(patsubst %.c,$(B)/wasi/obj/%.o,$(DEMO_SR
 	$(WASI_CC) --target=wasm32-wasi --sysroot=$(WASI_SYSROOT) -o $@ $^ -lm
 
 # The same CLI module without Asyncify, for bench/cpu_wasm.mjs to compare.
-$(B)/wasi/wasio-plain.wasm: $(B)/wasi/wasio.pre.wasm
+$(B)/wasi/wasio-plain.wasm: $(B)/wasi/wasio.checked.wasm
 	$(WASM_OPT) -O2 --strip-debug $< -o $@
 
 $(B)/wasi/bench-switch.pre.wasm: $(WASI_OBJ) $(B)/wasi/obj/bench/switch.o
@@ -168,7 +173,7 @@ $(B)/web/obj/%.o: %.S
 	@mkdir -p $(@D)
 	$(EMCC) $(EMCC_CFLAGS) -c $< -o $@
 
-WEB_EXPORTS := _wasio_web_start,_wasio_web_step,_wasio_web_close,_wasio_web_interrupt,_wasio_web_message,_wasio_web_err_name,_wasio_web_list,_wasio_web_advance,_wasio_web_snapshot,_wasio_js_settle,_malloc,_free
+WEB_EXPORTS := _wasio_web_trap_reason,_wasio_web_start,_wasio_web_step,_wasio_web_close,_wasio_web_interrupt,_wasio_web_message,_wasio_web_err_name,_wasio_web_list,_wasio_web_advance,_wasio_web_snapshot,_wasio_js_settle,_malloc,_free
 # ERROR_ON_UNDEFINED_SYMBOLS=0 keeps the four asyncify imports as imports
 # until wasm-opt turns them into module functions (same backend as WASI).
 # ENVIRONMENT=web: the loader has no Node-only code; web/wasio.mjs hands it
@@ -177,7 +182,8 @@ $(B)/web/wasio_core.mjs: $(WEB_OBJ)
 	$(EMCC) $(EMCC_CFLAGS) $^ -o $@ -sMODULARIZE=1 -sEXPORT_ES6=1 \
 	  -sENVIRONMENT=web -sERROR_ON_UNDEFINED_SYMBOLS=0 -sWARN_ON_UNDEFINED_SYMBOLS=0 -sSTACK_OVERFLOW_CHECK=0 \
 	  -sALLOW_MEMORY_GROWTH=1 -sEXPORTED_FUNCTIONS=$(WEB_EXPORTS) \
-	  -sEXPORTED_RUNTIME_METHODS=UTF8ToString,stringToUTF8,lengthBytesUTF8
+	  -sEXPORTED_RUNTIME_METHODS=UTF8ToString,stringToUTF8,lengthBytesUTF8 --profiling-funcs
+	WASM_OPT=$(WASM_OPT) $(NODE) scripts/stack-check.mjs $(B)/web/wasio_core.wasm $(B)/web/wasio_core.wasm
 	$(WASM_OPT) -O2 $(ASYNCIFY) $(B)/web/wasio_core.wasm -o $(B)/web/wasio_core.wasm
 
 # The C suite in the web build, run by Node (a CommonJS script: build/web/
@@ -188,7 +194,8 @@ $(B)/web/test/wasio-tests.js: $(WEB_TEST_OBJ)
 	echo '{ "type": "commonjs" }' > $(@D)/package.json
 	$(EMCC) $(EMCC_CFLAGS) $^ -o $@ -sENVIRONMENT=node -sEXIT_RUNTIME=1 -sMODULARIZE=1 \
 	  -sERROR_ON_UNDEFINED_SYMBOLS=0 -sWARN_ON_UNDEFINED_SYMBOLS=0 \
-	  -sSTACK_OVERFLOW_CHECK=0 -sALLOW_MEMORY_GROWTH=1 -sMAXIMUM_MEMORY=256MB -sABORTING_MALLOC=0
+	  -sSTACK_OVERFLOW_CHECK=0 -sALLOW_MEMORY_GROWTH=1 -sMAXIMUM_MEMORY=256MB -sABORTING_MALLOC=0 --profiling-funcs
+	WASM_OPT=$(WASM_OPT) $(NODE) scripts/stack-check.mjs $(B)/web/test/wasio-tests.wasm $(B)/web/test/wasio-tests.wasm
 	$(WASM_OPT) -O2 $(ASYNCIFY) $(B)/web/test/wasio-tests.wasm -o $(B)/web/test/wasio-tests.wasm
 
 $(B)/web/wasio.mjs: web/wasio.mjs

@@ -9,6 +9,10 @@
  *          WASIO_ENOMEM, then every task created before it finishing on
  *          time, then a new task working again. Run it under a memory
  *          limit (`ulimit -v`, or a wasm memory maximum).
+ *   overflow  a task recursing far past its stack: natively it ends with
+ *          WASIO_ESTACK and the loop carries on; in the WASI build the
+ *          stack limit stops the program with a trap before the task can
+ *          write past its stack.
  *   soak   the tasks workload over and over for `seconds` (600) of real
  *          time, printing the memory held after each minute; an error if
  *          the last minute holds over 10 % more than the first. */
@@ -198,6 +202,33 @@ static int run_oom(long limit) {
          : wasio_fail(WASIO_EFAIL, "stress: tasks were lost after ENOMEM");
 }
 
+/* ------------------------------------------------------------ overflow */
+static __attribute__((noinline)) int recurse(long depth) {
+  volatile char frame[240];
+  for (size_t i = 0; i < sizeof frame; i++) frame[i] = (char)depth;
+  return depth == 0 ? frame[0] : recurse(depth - 1) + frame[9];
+}
+
+static int deep(void *arg, void **result) {
+  (void)arg;
+  (void)result;
+  return recurse(10000000) & 0; /* 2.4 GB of frames */
+}
+
+static int run_overflow(void) {
+  wasio_task t;
+  wasio_outcome out;
+  int rc = wasio_create_task(&t, deep, NULL);
+  if (rc != 0) return rc;
+  wasio_await(t, NULL);
+  wasio_task_outcome(t, &out);
+  demo_log("%s: %s: %s", wasio_task_name(t), wasio_err_name(out.status),
+           out.message);
+  rc = wasio_sleep(1);
+  demo_log("the loop carries on: %s", rc == 0 ? "ok" : wasio_err_name(rc));
+  return out.status == WASIO_ESTACK ? rc : WASIO_EFAIL;
+}
+
 /* ------------------------------------------------------------ main */
 static int stress_main(void *arg, void **out) {
   const demo_args *args = arg;
@@ -208,6 +239,7 @@ static int stress_main(void *arg, void **out) {
   int bad = demo_param_long(args, "n", 1000000, 1, 100000000, &n);
   if (bad == 0) bad = demo_param_long(args, "wave", 10000, 1, 10000000, &per_wave);
   if (bad != 0) return bad;
+  if (strcmp(args->mode, "overflow") == 0) return run_overflow();
   if (strcmp(args->mode, "oom") == 0) return run_oom(n < 1000 ? 10000000 : n * 10);
   if (strcmp(args->mode, "tasks") == 0) {
     double peak = 0;
@@ -243,7 +275,7 @@ static int stress_main(void *arg, void **out) {
   return 0;
 }
 
-static const char *const modes[] = {"tasks", "oom", "soak", NULL};
+static const char *const modes[] = {"tasks", "oom", "overflow", "soak", NULL};
 
 const wasio_demo demo_stress = {
     "stress",

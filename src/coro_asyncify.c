@@ -33,6 +33,22 @@ void asyncify_start_rewind(void *data);
 __attribute__((import_module("asyncify"), import_name("stop_rewind")))
 void asyncify_stop_rewind(void);
 
+/* The WASI build's hard limit on every task's shadow stack (see
+ * scripts/stack-check.mjs, which links this import to the checks that
+ * Binaryen's stack-check pass puts before every move of the stack
+ * pointer): moving it outside [limit, base] traps before anything is
+ * written there. The spare room at the bottom of each stack (below) stays
+ * inside the limit, so a small overflow is still reported as WASIO_ESTACK;
+ * a larger one stops the program instead of damaging memory. Both the
+ * WASI and the web build go through the script. */
+#if defined(__wasi__) || defined(__EMSCRIPTEN__)
+__attribute__((import_module("wasio"), import_name("set_stack_limits")))
+void wasio__set_stack_limits(void *base, void *limit);
+#define UNCHECKED_BASE ((void *)(uintptr_t)0xffffffffu)
+#else
+#define wasio__set_stack_limits(base, limit) ((void)0)
+#endif
+
 /* coro_sp.S: read and write the __stack_pointer global. */
 void *wasio__get_sp(void);
 void wasio__set_sp(void *sp);
@@ -126,6 +142,8 @@ void wasio__stack_free(void *base, size_t size) {
  * bottom, or a task suspended inside the spare room, may have written past
  * its stack (WASIO__STACK_DAMAGED). */
 #define RED_ZONE 1024
+/* The hard limit (WASI): the lowest bytes, below the canaries' bottom. */
+#define STACK_FLOOR 64
 
 static uint32_t *red_zone(const wasio__coro *c) {
   return (uint32_t *)c->stack_base;
@@ -190,7 +208,11 @@ void wasio__coro_resume(wasio__coro *c) {
   }
   c->started = 1;
   wasio__set_sp(c->sp);
+  wasio__set_stack_limits((char *)c->stack_base + c->stack_size,
+                          (char *)c->stack_base + STACK_FLOOR);
   trampoline(c);
+  /* back on the loop's side: its own stack is not a task's */
+  wasio__set_stack_limits(UNCHECKED_BASE, NULL);
   if (state == UNWINDING) {
     asyncify_stop_unwind();
     state = NORMAL;
@@ -226,6 +248,27 @@ WASIO__NOINLINE void wasio__coro_yield(wasio__coro *c) {
   state = UNWINDING;
   asyncify_start_unwind(&data);
 }
+
+#if defined(__wasi__) || defined(__EMSCRIPTEN__)
+/* After a trap, for the host to explain it (wasi/main.c exports it): if a
+ * task was running with its stack pointer near its floor, the trap was
+ * the stack limit. The stack pointer is where the last frame that fitted
+ * left it. */
+int wasio__stack_trap_report(char *buf, size_t len) {
+  wasio_loop *loop = wasio__running;
+  wasio__task *t = loop ? loop->current : NULL;
+  if (t == NULL || t->coro.stack_base == NULL) return 0;
+  char *sp = wasio__get_sp(), *floor = (char *)t->coro.stack_base;
+  /* The task's frames are dead: what follows runs on its stack's top. */
+  wasio__set_stack_limits(UNCHECKED_BASE, NULL);
+  wasio__set_sp(floor + t->coro.stack_size);
+  if (sp < floor || sp > floor + STACK_FLOOR + 8192) return 0;
+  snprintf(buf, len, "task %s overflowed its %zu-byte stack (%s); raise "
+           "wasio_run_opts.stack_size", t->name, t->coro.stack_size,
+           wasio_err_name(WASIO_ESTACK));
+  return 1;
+}
+#endif
 
 void wasio__coro_release(wasio__coro *c) {
   free(c->saved);

@@ -66,7 +66,18 @@ export async function runWasi(args = [], {
   const instance = await WebAssembly.instantiate(compiled, { wasi_snapshot_preview1: imports });
   memory = instance.exports.memory;
   buffer = memory.buffer;
-  return wasi.start(instance);
+  try {
+    return wasi.start(instance);
+  } catch (err) {
+    if (!(err instanceof WebAssembly.RuntimeError)) throw err;
+    // A trap: the module cannot go on. Say what it was, if wasio knows
+    // (the stack limit of a task), instead of a JavaScript stack trace.
+    const why = instance.exports.wasio_trap_reason?.();
+    const reason = why ? new TextDecoder().decode(
+      new Uint8Array(memory.buffer, why, new Uint8Array(memory.buffer, why).indexOf(0))) : null;
+    process.stderr.write(`wasio: fatal: ${reason ?? `the module trapped (${err.message})`}\n`);
+    return 134;
+  }
 }
 
 // Run as a program (directly, or through npm's bin link)?

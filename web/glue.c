@@ -42,6 +42,14 @@ static void json_str(char **p, char *end, const char *s) {
   if (*p < end) *(*p)++ = '"';
 }
 
+/* After a trap (web/wasio.mjs catches it): what stopped the module, if
+ * wasio knows (the stack limit of a task); NULL otherwise. */
+int wasio__stack_trap_report(char *buf, size_t len);
+EMSCRIPTEN_KEEPALIVE const char *wasio_web_trap_reason(void) {
+  static char reason[200];
+  return wasio__stack_trap_report(reason, sizeof reason) ? reason : NULL;
+}
+
 EMSCRIPTEN_KEEPALIVE const char *wasio_web_list(void) {
   static char buf[8192];
   char *p = buf, *end = buf + sizeof buf - 64;

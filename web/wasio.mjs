@@ -238,6 +238,15 @@ export async function start(name, {
     } catch (err) {
       over = true;
       active = false;
+      if (err instanceof WebAssembly.RuntimeError) {
+        // A trap: this instance's loop is left mid-step and cannot go on.
+        // The next run() starts a fresh one. Say what it was, if wasio
+        // knows (a task past its stack limit).
+        corePromise = null;
+        const why = m._wasio_web_trap_reason();
+        err = why ? new WasioError('ESTACK', m.UTF8ToString(why), -12)
+          : new WasioError('EFAIL', `the module trapped (${err.message})`, -14);
+      }
       rejectRun(err);
       return null;
     }

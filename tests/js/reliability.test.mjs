@@ -56,6 +56,28 @@ for (const [name, target] of Object.entries(targets)) {
       assert.equal(stdout, MILLION);
     });
 
+    test('a task recursing far past its stack never writes past it', async () => {
+      const { code, signal, stdout, stderr } = await runTarget(name,
+        ['demo', 'stress', '--mode', 'overflow', '--virtual-time'], { timeout: 60000 });
+      assert.equal(signal, null);
+      if (name === 'native') {
+        // the guard page: the task ends with WASIO_ESTACK, the loop goes on
+        assert.equal(code, 0, stderr);
+        assert.equal(stdout, '[0.000s] Task-2: ESTACK: task Task-2 overflowed its 262144-byte stack\n' +
+          '[1.000s] the loop carries on: ok\n');
+      } else {
+        // the stack limit: a trap before the first write past the stack
+        assert.equal(code, 134);
+        assert.equal(stdout, '');
+        if (name === 'node:wasi') {
+          assert.equal(stderr, 'wasio: fatal: task Task-2 overflowed its 16384-byte stack (ESTACK); ' +
+            'raise wasio_run_opts.stack_size\n');
+        } else {
+          assert.match(stderr, /wasm trap: wasm `unreachable` instruction executed/);
+        }
+      }
+    });
+
     for (const [args, expected] of badInput) {
       test(`bad input: wasio ${args.join(' ').slice(0, 60)}`, async () => {
         const { code, signal, stdout, stderr } = await runTarget(name, args);
@@ -117,6 +139,16 @@ describe('bad input to the JS API', () => {
       });
     });
   }
+
+  test('a task past its stack limit rejects with ESTACK; the next run gets a fresh instance', async () => {
+    await assert.rejects(run('stress', { mode: 'overflow', virtualTime: true }), (err) => {
+      assert.ok(err instanceof WasioError, String(err));
+      assert.equal(err.code, 'ESTACK');
+      assert.equal(err.message, 'task Task-2 overflowed its 16384-byte stack (ESTACK); ' +
+        'raise wasio_run_opts.stack_size');
+      return true;
+    });
+  });
 
   test('the loop still works after them', async () => {
     const result = await run('say_after', { mode: 'gather', virtualTime: true });
