@@ -32,6 +32,11 @@ wasio_context *wasio__thread_context(void) {
   return thread_context;
 }
 
+void wasio__context_thread_free(void) {
+  wasio_context_release(thread_context);
+  thread_context = NULL;
+}
+
 static wasio_context *current(void) {
   return wasio__context ? wasio__context : wasio__thread_context();
 }

@@ -35,6 +35,11 @@ char *wasio__strdup(const char *s) {
 static WASIO__TLS char *thread_message;
 static WASIO__TLS int thread_code;
 
+void wasio__error_thread_free(void) {
+  free(thread_message);
+  thread_message = NULL;
+}
+
 static char **message_slot(int **code) {
   wasio_loop *loop = wasio__running;
   if (loop != NULL && loop->current != NULL) {

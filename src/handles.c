@@ -2,10 +2,18 @@
  * and the intrusive lists every waiting queue is made of.
  *
  * Slot 0 is never used, so the zero handle is always invalid. A slot's
- * generation moves on when its object is freed: old handles then miss. */
+ * generation moves on when its object is freed: old handles then miss.
+ * Each thread has its own table (its loops are its own); a handle's
+ * generation carries its table's number in the top 8 bits, so a handle
+ * used on the wrong thread is refused instead of naming whatever task has
+ * the same slot there. Messages show the generation without it. */
 #include "internal.h"
 
+#include <stdatomic.h>
 #include <stdlib.h>
+
+#define SEQ_MASK 0xffffffu
+#define OWNER(gen) ((gen) >> 24)
 
 typedef struct slot {
   uint32_t gen;
@@ -16,6 +24,40 @@ typedef struct slot {
 
 static WASIO__TLS slot *slots;
 static WASIO__TLS uint32_t slots_len, slots_cap, free_head;
+
+static atomic_uint tables;
+static WASIO__TLS uint32_t table; /* this thread's number, 1..255 */
+
+#if !defined(__wasm__)
+#include <pthread.h>
+/* What a thread kept for its loops (this table, the memory reserve, the
+ * last error message, its context) is freed when the thread exits. */
+static pthread_key_t exit_key;
+static pthread_once_t exit_once = PTHREAD_ONCE_INIT;
+static void thread_exit(void *unused) {
+  (void)unused;
+  free(slots);
+  slots = NULL;
+  slots_len = slots_cap = free_head = 0;
+  wasio__reserve_release();
+  wasio__error_thread_free();
+  wasio__context_thread_free();
+}
+static void make_exit_key(void) { pthread_key_create(&exit_key, thread_exit); }
+#endif
+
+static uint32_t this_table(void) {
+  if (table == 0) {
+    table = atomic_fetch_add(&tables, 1) % 255 + 1;
+#if !defined(__wasm__)
+    pthread_once(&exit_once, make_exit_key);
+    pthread_setspecific(exit_key, &table);
+#endif
+  }
+  return table;
+}
+
+
 
 int wasio__slot_alloc(void *obj, int kind, uint32_t *out_slot,
                       uint32_t *out_gen) {
@@ -34,24 +76,34 @@ int wasio__slot_alloc(void *obj, int kind, uint32_t *out_slot,
     i = slots_len++;
     slots[i].gen = 0;
   }
-  if (++slots[i].gen == 0) slots[i].gen = 1;
+  slots[i].gen = (slots[i].gen + 1) & SEQ_MASK;
+  if (slots[i].gen == 0) slots[i].gen = 1;
   slots[i].kind = (uint8_t)kind;
   slots[i].obj = obj;
   *out_slot = i;
-  *out_gen = slots[i].gen;
+  *out_gen = this_table() << 24 | slots[i].gen;
   return 0;
 }
 
 void wasio__slot_free(uint32_t i) {
   slots[i].obj = NULL;
-  slots[i].gen++;
+  slots[i].gen = (slots[i].gen + 1) & SEQ_MASK;
   slots[i].next_free = free_head;
   free_head = i;
 }
 
 void *wasio__slot_get(uint32_t i, uint32_t gen, int kind, int *err) {
   const char *what = kind == WASIO__KIND_TASK ? "task" : "callback";
-  if (i == 0 || i >= slots_len || gen == 0 || gen > slots[i].gen) {
+  uint32_t owner = OWNER(gen);
+  if (owner != 0 && owner != this_table()) {
+    *err = wasio__set_error(WASIO_EINVAL, "%s handle {%u, %u} belongs to "
+                            "another thread's loop", what, (unsigned)i,
+                            (unsigned)(gen & SEQ_MASK));
+    return NULL;
+  }
+  gen &= SEQ_MASK;
+  if (owner == 0 || i == 0 || i >= slots_len || gen == 0 ||
+      gen > slots[i].gen) {
     *err = wasio__set_error(WASIO_EINVAL, "invalid %s handle {%u, %u}", what,
                             (unsigned)i, (unsigned)gen);
     return NULL;

@@ -110,6 +110,10 @@ int wasio__coro_check(wasio__coro *c);
 /* task.c: gives the reserve held for running tasks back to malloc, when a
  * suspension finds no memory (1 if there was one to give). */
 int wasio__reserve_release(void);
+/* At thread exit (handles.c): the thread's last error message and its
+ * context go. */
+void wasio__error_thread_free(void);
+void wasio__context_thread_free(void);
 /* WASI: after a trap, "task X overflowed its N-byte stack..." into buf if
  * the stack limit was what stopped it (1), else 0. */
 int wasio__stack_trap_report(char *buf, size_t len);

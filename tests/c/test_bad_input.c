@@ -127,3 +127,50 @@ TEST(positive_return_from_task) {
   CHECK_STR(out.message, "task main returned 5; a task body returns 0 or a "
                          "negative error code");
 }
+
+/* Wrong thread of use: each thread has its own loops and handles. A handle
+ * from another thread's loop is refused, not taken for whichever task has
+ * the same slot on this thread. (Native: the wasm builds have one thread.) */
+#if !defined(__wasm__)
+#include <pthread.h>
+
+static wasio_task foreign;
+
+static int owner_main(void *arg, void **result) {
+  (void)arg;
+  (void)result;
+  foreign = wasio_current_task(); /* slot 1 of this thread's table */
+  return 0;
+}
+
+static int other_main(void *arg, void **result) {
+  char *message = arg;
+  (void)result;
+  int rc = wasio_await(foreign, NULL);
+  snprintf(message, 128, "%s", wasio_error_message());
+  return rc;
+}
+
+static void *other_thread(void *arg) {
+  static int rc;
+  rc = run_virtual(other_main, arg, NULL);
+  return &rc;
+}
+#endif
+
+TEST(handle_from_another_thread) {
+#if !defined(__wasm__)
+  char message[128] = "";
+  void *rc;
+  pthread_t t;
+  CHECK_RC(run_virtual(owner_main, NULL, NULL), 0);
+  CHECK(pthread_create(&t, NULL, other_thread, message) == 0);
+  pthread_join(t, &rc);
+  CHECK_RC(*(int *)rc, WASIO_EINVAL);
+  char expected[128];
+  snprintf(expected, sizeof expected, "task handle {%u, %u} belongs to "
+           "another thread's loop", (unsigned)foreign.slot,
+           (unsigned)(foreign.gen & 0xffffff));
+  CHECK_STR(message, expected);
+#endif
+}
