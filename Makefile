@@ -113,7 +113,7 @@ fuzz: $(B)/fuzz/wasio-fuzz ## libFuzzer for FUZZ_SECONDS (60); finds go to build
 # memcheck is told about as they switch).
 $(B)/native/wasio-tests-plain: $(CORE_SRC) $(DEMO_SRC) $(TEST_SRC) $(CORE_HDR) $(DEMO_HDR) $(TEST_HDR)
 	@mkdir -p $(@D)
-	$(NATIVE_CC) $(CSTD) $(WARN) -O1 -g -o $@ $(CORE_SRC) $(DEMO_SRC) $(TEST_SRC) -lm
+	$(NATIVE_CC) $(CSTD) $(WARN) -O1 -g -DWASIO_VALGRIND -o $@ $(CORE_SRC) $(DEMO_SRC) $(TEST_SRC) -lm
 
 valgrind: $(B)/native/wasio-tests-plain ## the C suite under valgrind memcheck
 	WASIO_TESTS_SKIP_REAL=1 valgrind --error-exitcode=1 --leak-check=full \

@@ -69,7 +69,14 @@ struct asyncify_data {
 /* Frames are unwound into one shared buffer, then copied into the task's
  * own, sized to what it actually used: a suspended task costs its saved
  * frames, not a worst-case buffer. */
-#define SCRATCH_SIZE (64 * 1024)
+/* Binaryen checks the buffer's end only once the unwind is over
+ * (binaryen#3839): a task whose saved frames outran it would already have
+ * written past it. So the buffer is larger than any unwind can be: the
+ * engines stop a wasm call stack at some ten to twenty thousand frames
+ * (V8's 1 MB native stack, Wasmtime's 512 KiB), at a few hundred bytes of
+ * saved locals a frame at most. It is zero-initialised data: pages never
+ * touched cost nothing. A deeper stack traps in the engine first. */
+#define SCRATCH_SIZE (8 * 1024 * 1024)
 static char scratch[SCRATCH_SIZE] __attribute__((aligned(16)));
 static struct asyncify_data data;
 

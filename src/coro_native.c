@@ -29,6 +29,13 @@
 #define WASIO__ASAN 1
 #endif
 #endif
+/* -DWASIO_VALGRIND (make valgrind): tell memcheck where each task stack
+ * is, or it takes every switch for a wild stack-pointer move and a write
+ * to a stack it saw used for a write below the stack pointer. */
+#if defined(WASIO_VALGRIND)
+#include <valgrind/memcheck.h>
+#include <valgrind/valgrind.h>
+#endif
 #if defined(WASIO__ASAN)
 #include <sanitizer/asan_interface.h>
 #include <sanitizer/common_interface_defs.h>
@@ -418,6 +425,10 @@ void wasio__coro_init(wasio__coro *c, void (*entry)(void *), void *arg,
   c->arg = arg;
   c->stack_base = stack_base;
   c->stack_size = stack_size;
+#if defined(WASIO_VALGRIND)
+  c->valgrind_id = VALGRIND_STACK_REGISTER(stack_base,
+                                           (char *)stack_base + stack_size);
+#endif
   stacks_lock();
   c->arena = in_arena(stack_base);
   stacks_unlock();
@@ -484,6 +495,14 @@ void wasio__coro_yield(wasio__coro *c) {
 }
 
 void wasio__coro_release(wasio__coro *c) {
+#if defined(WASIO_VALGRIND)
+  if (c->stack_base != NULL) {
+    VALGRIND_STACK_DEREGISTER(c->valgrind_id);
+    /* the frames that ended there no longer count as below a stack
+     * pointer: the allocator may write its links into the stack */
+    VALGRIND_MAKE_MEM_UNDEFINED(c->stack_base, c->stack_size);
+  }
+#endif
 #if defined(WASIO_CORO_UCONTEXT)
   if (c->started) free(c->ctx);
 #endif

@@ -76,6 +76,7 @@ typedef struct wasio__coro {
   int started;
   int arena; /* the stack has no guard page: check its canary */
   int overflowed; /* set by the fault handler (read after the switch, an opaque call) */
+  unsigned valgrind_id; /* make valgrind: the stack as memcheck knows it */
 } wasio__coro;
 #endif
 

@@ -69,6 +69,12 @@ export async function runWasi(args = [], {
   try {
     return wasi.start(instance);
   } catch (err) {
+    if (err instanceof RangeError) {
+      // the engine's own call stack: a task recursed deeper than it allows
+      process.stderr.write(`wasio: fatal: the wasm call stack is exhausted (${err.message}); ` +
+        'a task recursed too deep\n');
+      return 134;
+    }
     if (!(err instanceof WebAssembly.RuntimeError)) throw err;
     // A trap: the module cannot go on. Say what it was, if wasio knows
     // (the stack limit of a task), instead of a JavaScript stack trace.

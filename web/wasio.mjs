@@ -238,7 +238,11 @@ export async function start(name, {
     } catch (err) {
       over = true;
       active = false;
-      if (err instanceof WebAssembly.RuntimeError) {
+      if (err instanceof RangeError) {
+        // the engine's call stack ran out in the middle of a step
+        corePromise = null;
+        err = new WasioError('ESTACK', `the wasm call stack is exhausted (${err.message})`, -12);
+      } else if (err instanceof WebAssembly.RuntimeError) {
         // A trap: this instance's loop is left mid-step and cannot go on.
         // The next run() starts a fresh one. Say what it was, if wasio
         // knows (a task past its stack limit).

@@ -69,3 +69,38 @@ TEST(overflow_ends_the_task_with_estack) {
   CHECK_INT(o.after, 0);
 #endif
 }
+
+/* Deep frames across a switch. In wasm every frame's locals are saved at a
+ * switch; Binaryen checks the buffer only after the unwind, so wasio's is
+ * larger than the engines let a call stack grow (a 64 KiB one was overrun
+ * at 400 frames of this function, and memory past it damaged). */
+static int deep_yield(int n);
+static int (*volatile deep_again)(int) = deep_yield;
+
+static int deep_yield(int n) {
+  if (n == 0) return wasio_sleep(0);
+  int r = deep_again(n - 1);
+  return r < 0 ? r : r + (n & 1);
+}
+
+static int deep_switch(void *arg, void **result) {
+  int *out = arg;
+  (void)result;
+  *out = deep_yield(2000);
+  return 0;
+}
+
+static int deep_main(void *arg, void **result) {
+  wasio_task t[2];
+  (void)result;
+  CHECK_RC(wasio_create_task(&t[0], deep_switch, arg), 0);
+  CHECK_RC(wasio_create_task(&t[1], deep_switch, (int *)arg + 1), 0);
+  return wasio_gather(t, 2, NULL); /* both suspended 2,000 frames deep */
+}
+
+TEST(deep_frames_survive_a_switch) {
+  int out[2] = {-1, -1};
+  CHECK_RC(run_virtual(deep_main, out, NULL), 0);
+  CHECK_INT(out[0], 1000);
+  CHECK_INT(out[1], 1000);
+}
