@@ -90,6 +90,8 @@ static struct {
   struct arena_list guarded_free[4]; /* guarded stacks kept for reuse */
 } stacks = {ATOMIC_FLAG_INIT, (size_t)-1, 0, NULL, 0, 0, {{0, NULL}}, {{0, NULL}}};
 
+static atomic_int arenas_exist;
+
 static void stacks_lock(void) {
   while (atomic_flag_test_and_set_explicit(&stacks.lock, memory_order_acquire))
     ;
@@ -161,6 +163,7 @@ static int arena_alloc(size_t size, void **base) {
     while (at > 0 && stacks.ranges[at - 1].lo > mem) at--;
     memmove(&stacks.ranges[at + 1], &stacks.ranges[at],
             (stacks.nranges - at) * sizeof *stacks.ranges);
+    atomic_store_explicit(&arenas_exist, 1, memory_order_release);
     stacks.ranges[at].lo = mem;
     stacks.ranges[at].hi = mem + stride * ARENA_STACKS;
     stacks.nranges++;
@@ -429,9 +432,13 @@ void wasio__coro_init(wasio__coro *c, void (*entry)(void *), void *arg,
   c->valgrind_id = VALGRIND_STACK_REGISTER(stack_base,
                                            (char *)stack_base + stack_size);
 #endif
-  stacks_lock();
-  c->arena = in_arena(stack_base);
-  stacks_unlock();
+  /* No arena yet (the common case): no lock. A stack from an arena was
+   * handed out under the lock, after its range was recorded. */
+  if (atomic_load_explicit(&arenas_exist, memory_order_acquire)) {
+    stacks_lock();
+    c->arena = in_arena(stack_base);
+    stacks_unlock();
+  }
   if (!c->arena && !altstack_ready) overflow_guard_arm();
 #if defined(WASIO__ASAN)
   /* A reused stack still carries the poison of the frames of the task that

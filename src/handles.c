@@ -95,7 +95,8 @@ void wasio__slot_free(uint32_t i) {
 void *wasio__slot_get(uint32_t i, uint32_t gen, int kind, int *err) {
   const char *what = kind == WASIO__KIND_TASK ? "task" : "callback";
   uint32_t owner = OWNER(gen);
-  if (owner != 0 && owner != this_table()) {
+  /* `table` is 0 on a thread that never made a handle: all are foreign */
+  if (owner != table && owner != 0) {
     *err = wasio__set_error(WASIO_EINVAL, "%s handle {%u, %u} belongs to "
                             "another thread's loop", what, (unsigned)i,
                             (unsigned)(gen & SEQ_MASK));

@@ -94,10 +94,17 @@ int wasio__task_spawn(wasio_loop *loop, wasio_fn fn, void *arg,
   t->state = WASIO__TASK_CREATED;
   t->timer.index = SIZE_MAX;
   t->waiters.next = t->waiters.prev = &t->waiters;
-  if (name != NULL)
+  if (name != NULL) {
     snprintf(t->name, sizeof t->name, "%s", name);
-  else
-    snprintf(t->name, sizeof t->name, "Task-%u", (unsigned)t->id);
+  } else { /* "Task-<id>", without printf: a fifth of a spawn's cost */
+    char digits[10];
+    int n = 0;
+    for (uint32_t id = t->id; id != 0 || n == 0; id /= 10)
+      digits[n++] = (char)('0' + id % 10);
+    memcpy(t->name, "Task-", 5);
+    for (int i = 0; i < n; i++) t->name[5 + i] = digits[n - 1 - i];
+    t->name[5 + n] = '\0';
+  }
   /* every task is on the loop's list from birth until it is freed */
   t->next_all = &loop->all;
   t->prev_all = loop->all.prev_all;

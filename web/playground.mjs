@@ -368,8 +368,11 @@ async function compareStyles() {
 // ------------------------------------------------------------------ setup
 
 async function main() {
-  // stdin needs file descriptors, which a page has none of
-  demos = (await list()).filter((d) => d.name !== 'stdin');
+  // stdin needs file descriptors, which a page has none of; bench and
+  // stress serve the project (benchmarks, a million tasks, running out of
+  // memory on purpose, a ten-minute soak), not a learner in a tab
+  const notHere = new Set(['stdin', 'bench', 'stress']);
+  demos = (await list()).filter((d) => !notHere.has(d.name));
   $('scenario').replaceChildren(...demos.map((d) => new Option(`${d.name} — ${d.summary}`, d.name)));
   const hash = readHash();
   if (hash.scenario && demos.some((d) => d.name === hash.scenario)) $('scenario').value = hash.scenario;

@@ -41,6 +41,7 @@ describe('the playground', { skip: browser ? false : `SKIP: ${reason}` }, () => 
   test('the page loads with no console errors, every demo listed', async () => {
     const options = await page.$$eval('#scenario option', (os) => os.map((o) => o.value));
     assert.ok(options.includes('say_after') && options.includes('script') && options.includes('client'));
+    for (const hidden of ['stdin', 'bench', 'stress']) assert.ok(!options.includes(hidden), hidden);
     assert.deepEqual(errors, []);
   });
 
