@@ -8,7 +8,6 @@
  *   queue   producer and consumer, bounded queue, n items    -> items/s
  *   lock    100 tasks taking one Lock, n acquisitions        -> acquisitions/s
  *   cpu     a CPU-bound loop of small calls, no switches     -> seconds */
-#define _POSIX_C_SOURCE 200809L
 #include "demo.h"
 
 #include <stdarg.h>
@@ -16,13 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
-static double real_seconds(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 
 static void result(const char *fmt, ...)
@@ -131,7 +124,7 @@ static int bench_main(void *arg, void **out) {
   (void)out;
   int bad = demo_param_long(args, "n", 100000, 2, 50000000, &n);
   if (bad != 0) return bad;
-  double t0 = real_seconds();
+  double t0 = demo_real_seconds();
   if (strcmp(mode, "spawn") == 0 || strcmp(mode, "memory") == 0) {
     int memory = mode[0] == 'm';
     wasio_task *t = malloc((size_t)n * sizeof *t);
@@ -156,7 +149,7 @@ static int bench_main(void *arg, void **out) {
              (m1 - m0) / (double)n);
     } else {
       rc = gather_all(t, n);
-      double dt = real_seconds() - t0;
+      double dt = demo_real_seconds() - t0;
       result("{\"workload\":\"spawn\",\"n\":%ld,\"seconds\":%.6f,\"per_second\":%.1f}",
              n, dt, (double)n / dt);
     }
@@ -169,7 +162,7 @@ static int bench_main(void *arg, void **out) {
     wasio_create_task(&t[0], pinger, NULL);
     wasio_create_task(&t[1], pinger, NULL);
     int rc = gather_all(t, 2);
-    double dt = real_seconds() - t0;
+    double dt = demo_real_seconds() - t0;
     result("{\"workload\":\"switch\",\"n\":%ld,\"seconds\":%.6f,\"per_second\":%.1f}",
            per_task * 2, dt, (double)(per_task * 2) / dt);
     return rc;
@@ -186,7 +179,7 @@ static int bench_main(void *arg, void **out) {
       wasio_create_task(&t[i], sleeper, &s[i]);
     }
     int rc = gather_all(t, n);
-    double dt = real_seconds() - t0;
+    double dt = demo_real_seconds() - t0;
     for (long i = 0; i < n; i++) late[i] = (s[i].woke - s[i].start - s[i].delay) * 1e3;
     qsort(late, (size_t)n, sizeof *late, cmp);
     result("{\"workload\":\"timers\",\"n\":%ld,\"seconds\":%.6f,\"p50_ms\":%.3f,\"p99_ms\":%.3f}",
@@ -204,7 +197,7 @@ static int bench_main(void *arg, void **out) {
     wasio_create_task(&t[0], producer, NULL);
     wasio_create_task(&t[1], consumer, &sum);
     int rc = gather_all(t, 2);
-    double dt = real_seconds() - t0;
+    double dt = demo_real_seconds() - t0;
     wasio_queue_destroy(&q);
     if (rc == 0 && sum != (long long)n * (n - 1) / 2)
       return wasio_fail(WASIO_EFAIL, "bench: the queue lost items");
@@ -219,7 +212,7 @@ static int bench_main(void *arg, void **out) {
     wasio_lock_init(&lock);
     for (int i = 0; i < 100; i++) wasio_create_task(&t[i], locker, NULL);
     int rc = gather_all(t, 100);
-    double dt = real_seconds() - t0;
+    double dt = demo_real_seconds() - t0;
     result("{\"workload\":\"lock\",\"n\":%ld,\"seconds\":%.6f,\"per_second\":%.1f}",
            taken, dt, (double)taken / dt);
     return rc;
@@ -227,7 +220,7 @@ static int bench_main(void *arg, void **out) {
   /* cpu */
   unsigned h = 2166136261u;
   for (long i = 0; i < n; i++) h = mixer(h, (unsigned)i);
-  double dt = real_seconds() - t0;
+  double dt = demo_real_seconds() - t0;
   result("{\"workload\":\"cpu\",\"n\":%ld,\"seconds\":%.6f,\"check\":%u}", n, dt, h);
   return 0;
 }

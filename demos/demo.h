@@ -68,6 +68,9 @@ void demo_block(double seconds);
 /* Memory the program holds, in bytes: the resident set natively, the
  * linear memory's size in wasm (which only grows). */
 double demo_memory_bytes(void);
+/* The monotonic clock's reading in seconds (for measuring, not the loop's
+ * time). */
+double demo_real_seconds(void);
 
 /* Where demo_log lines go: stdout unless an embedder sets another sink. */
 extern void (*demo_sink)(double t, const char *text);

@@ -1,7 +1,9 @@
 /* The list of demos and the event log they share. */
+#define _POSIX_C_SOURCE 200809L
 #include "demo.h"
 
 #include <errno.h>
+#include <time.h>
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -166,4 +168,10 @@ double demo_memory_bytes(void) {
   }
   return (double)resident * 4096.0;
 #endif
+}
+
+double demo_real_seconds(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }

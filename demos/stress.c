@@ -16,14 +16,12 @@
  *   soak   the tasks workload over and over for `seconds` (600) of real
  *          time, printing the memory held after each minute; an error if
  *          the last minute holds over 10 % more than the first. */
-#define _POSIX_C_SOURCE 200809L
 #include "demo.h"
 
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 static uint64_t rng;
 
@@ -36,11 +34,6 @@ static uint32_t next_random(void) { /* xorshift64*, fixed seed: same counts
 }
 
 
-static double real_seconds(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 /* ------------------------------------------------------------ tasks */
 typedef struct counts {
@@ -251,17 +244,19 @@ static int stress_main(void *arg, void **out) {
   double seconds;
   int rc = demo_param_seconds(args, "seconds", 600, &seconds);
   if (rc != 0) return rc;
-  double start = real_seconds(), next_report = start + 60, first = 0, last = 0;
+  double start = demo_real_seconds(), next_report = start + 60, first = 0, last = 0;
   long rounds = 0, per_round = n < 100000 ? n : 100000;
-  while (real_seconds() - start < seconds) {
+  for (double elapsed = 0; elapsed < seconds;) {
     rc = run_tasks(per_round, per_wave, NULL);
     if (rc != 0) return rc;
     rounds++;
-    if (real_seconds() >= next_report || real_seconds() - start >= seconds) {
+    double now = demo_real_seconds();
+    elapsed = now - start;
+    if (now >= next_report || elapsed >= seconds) {
       last = demo_memory_bytes();
       if (first == 0) first = last;
       demo_log("soak: %.0f s, %ld rounds, %ld tasks, memory %.1f MB",
-               real_seconds() - start, rounds, rounds * per_round, last / 1e6);
+               elapsed, rounds, rounds * per_round, last / 1e6);
       next_report += 60;
     }
   }

@@ -143,8 +143,8 @@ void wasio__stack_free(void *base, size_t size) {
 }
 
 /* No guard pages in wasm: the lowest RED_ZONE bytes of every stack are
- * spare room, with canaries at its top, middle and bottom, checked after
- * every switch. An overflow that reached the spare room and came back is
+ * spare room, with a canary every CANARY_STEP words, checked after every
+ * switch. An overflow that reached the spare room and came back is
  * reported to the task (WASIO__STACK_OVERFLOW); one that got to the
  * bottom, or a task suspended inside the spare room, may have written past
  * its stack (WASIO__STACK_DAMAGED). */
@@ -175,7 +175,8 @@ int wasio__coro_check(wasio__coro *c) {
   if (!touched &&
       (!c->started || (char *)c->sp >= (char *)c->stack_base + RED_ZONE))
     return WASIO__STACK_OK;
-  if ((char *)c->sp < (char *)c->stack_base + 64) return WASIO__STACK_DAMAGED;
+  if ((char *)c->sp < (char *)c->stack_base + STACK_FLOOR)
+    return WASIO__STACK_DAMAGED;
   arm_canaries(c); /* to see the next one */
   return WASIO__STACK_OVERFLOW;
 }

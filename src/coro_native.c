@@ -1,5 +1,5 @@
-/* Native coroutines: each task runs on its own mmap'd stack with a guard
- * page below it. The switch is a few lines of x86_64 assembly that save the
+/* Native coroutines: each task runs on its own mmap'd stack, with a guard
+ * page below it while the process has mappings to spare (see below). The switch is a few lines of x86_64 assembly that save the
  * callee-saved registers on the old stack and pop them off the new one;
  * elsewhere (or with -DWASIO_CORO_UCONTEXT) it is ucontext. AddressSanitizer
  * is told about every switch, or it would see the task stacks as garbage. */
@@ -135,14 +135,10 @@ static struct arena_list *size_list(struct arena_list *lists, size_t size) {
   return NULL;
 }
 
-static struct arena_list *arena_list(size_t size) {
-  return size_list(stacks.lists, size);
-}
-
 /* A stack from an arena of `size`-byte stacks; called with the lock held. */
 static int arena_alloc(size_t size, void **base) {
   size_t page = page_size();
-  struct arena_list *list = arena_list(size);
+  struct arena_list *list = size_list(stacks.lists, size);
   if (list == NULL) return WASIO_ENOMEM; /* a fifth stack size: unusual */
   if (list->free == NULL) {
     size_t stride = size + page;
@@ -215,7 +211,7 @@ void wasio__stack_free(void *base, size_t size) {
   if (in_arena(base)) {
     /* give the memory back, keep the address range for the next stack */
     madvise(base, size, MADV_DONTNEED);
-    struct arena_list *list = arena_list(size);
+    struct arena_list *list = size_list(stacks.lists, size);
     arena_free *f = base;
     f->next = list->free;
     list->free = f;
@@ -270,7 +266,7 @@ static struct sigaction previous_segv;
 static atomic_flag segv_installed = ATOMIC_FLAG_INIT;
 static WASIO__TLS int altstack_ready;
 
-static void asan_leave(wasio__coro *c, int for_good);
+static void leave_for_good(wasio__coro *c);
 
 static void on_segv(int sig, siginfo_t *info, void *ucontext) {
   wasio_loop *loop = wasio__running;
@@ -284,13 +280,7 @@ static void on_segv(int sig, siginfo_t *info, void *ucontext) {
   uintptr_t base = c ? (uintptr_t)c->stack_base : 0;
   if (c != NULL && !c->arena && sp < base + 256 && sp + (1u << 20) > base) {
     c->overflowed = 1;
-    asan_leave(c, 1);
-#if defined(WASIO_CORO_UCONTEXT)
-    setcontext((ucontext_t *)loop_ctx);
-#else
-    void *dead;
-    wasio__ctx_switch(&dead, loop_ctx);
-#endif
+    leave_for_good(c);
   }
   /* Not ours: put the old handler back; the access faults again. */
   (void)sig;
@@ -399,6 +389,19 @@ __asm__(".text\n"
         ".text\n");
 #endif
 
+/* Back to the loop from a task that will never run again (it finished, or
+ * its frames were abandoned). */
+static void leave_for_good(wasio__coro *c) {
+  asan_leave(c, 1);
+#if defined(WASIO_CORO_UCONTEXT)
+  setcontext((ucontext_t *)loop_ctx);
+#else
+  void *dead;
+  wasio__ctx_switch(&dead, loop_ctx);
+#endif
+  abort(); /* unreachable: a task that left for good is never resumed */
+}
+
 /* The bottom of every task's stack: runs the body, then switches away for
  * good. Never returns. */
 void wasio__coro_main(wasio__coro *c);
@@ -411,14 +414,7 @@ void wasio__coro_main(wasio__coro *c) {
   __sanitizer_finish_switch_fiber(NULL, &loop_stack_bottom, &loop_stack_size);
 #endif
   c->entry(c->arg);
-  asan_leave(c, 1);
-#if defined(WASIO_CORO_UCONTEXT)
-  setcontext((ucontext_t *)loop_ctx);
-#else
-  void *dead;
-  wasio__ctx_switch(&dead, loop_ctx);
-#endif
-  abort(); /* unreachable: a finished task is never resumed */
+  leave_for_good(c);
 }
 
 void wasio__coro_init(wasio__coro *c, void (*entry)(void *), void *arg,

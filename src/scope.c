@@ -27,7 +27,7 @@ void wasio__deliver(wasio__task *t) {
       t->on_cancel != NULL && wasio__cancelled(t)) {
     void (*detach)(wasio__task *) = t->on_cancel;
     detach(t);
-    wasio__wake(t, WASIO_ECANCELLED);
+    wasio__wake(t, t->overflowed ? WASIO_ESTACK : WASIO_ECANCELLED);
   }
 }
 

@@ -214,7 +214,7 @@ static void schedule_done_callbacks(wasio_loop *loop, wasio__task *t) {
 /* The task is done: record it, wake whoever waits for it, free what can be
  * freed. Runs on the loop's stack. */
 static void task_complete(wasio_loop *loop, wasio__task *t, int status) {
-  if (t->overflowed && t->err_code != WASIO_ESTACK) {
+  if (t->overflowed) {
     /* whatever the body made of it, the task ends with the overflow */
     status = wasio__cancelled_error(t);
     t->err_code = status;
@@ -255,7 +255,7 @@ static void task_complete(wasio_loop *loop, wasio__task *t, int status) {
 }
 
 /* The switch found t's stack overflowed (see wasio__coro_check). */
-static void stack_overflowed(wasio_loop *loop, wasio__task *t, int how) {
+static void stack_overflowed(wasio__task *t, int how) {
   if (how == WASIO__STACK_DAMAGED) {
     /* Past the spare room below the stack: memory beyond it may be damaged,
      * so this is not an error a program can carry on from. */
@@ -265,33 +265,22 @@ static void stack_overflowed(wasio_loop *loop, wasio__task *t, int how) {
             t->name, t->coro.stack_size);
     abort();
   }
-  int first = !t->overflowed;
   t->overflowed = (uint8_t)how;
   if (how == WASIO__STACK_ABANDONED) {
-    /* Its frames are gone: nothing of it runs again. What its scopes held
-     * on the loop is let go; its stack is never reused (something may
-     * still point into it) and is left mapped. */
+    /* Its frames are gone: nothing of it runs again, and task_complete
+     * gives it its WASIO_ESTACK outcome. What its scopes held on the loop
+     * is let go; its stack is never reused (something may still point
+     * into it) and is left mapped. */
     wasio__scopes_abandon(t);
     t->coro.stack_base = NULL;
     wasio__coro_release(&t->coro);
-    wasio__set_error(WASIO_ESTACK, "task %s overflowed its %zu-byte stack",
-                     t->name, t->coro.stack_size);
-    t->err_code = WASIO_ESTACK;
-    free(t->err_message);
-    t->err_message = wasio__strdup(wasio_error_message());
-    t->status = WASIO_ESTACK;
     t->finished = 1;
     return;
   }
-  /* It came back within its spare room: tell it, as a cancellation would,
-   * so that it unwinds through its own code, cleanup included. */
-  if (first && !t->finished && t->state == WASIO__TASK_WAITING &&
-      !t->rq.queued && t->on_cancel != NULL) {
-    void (*detach)(wasio__task *) = t->on_cancel;
-    detach(t);
-    wasio__wake(t, WASIO_ESTACK);
-  }
-  (void)loop;
+  /* It came back within its spare room: tell it, as a cancellation would
+   * (wasio__cancelled counts the overflow), so that it unwinds through its
+   * own code, cleanup included. */
+  wasio__deliver(t);
 }
 
 void wasio__task_run(wasio_loop *loop, wasio__task *t) {
@@ -320,7 +309,7 @@ void wasio__task_run(wasio_loop *loop, wasio__task *t) {
   loop->current = NULL;
   if (WASIO__CORO_CHECKED(&t->coro)) {
     int stack = wasio__coro_check(&t->coro);
-    if (stack != WASIO__STACK_OK) stack_overflowed(loop, t, stack);
+    if (stack != WASIO__STACK_OK) stack_overflowed(t, stack);
   }
   if (t->finished) task_complete(loop, t, t->status);
 }
