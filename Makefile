@@ -102,7 +102,7 @@ $(B)/fuzz/wasio-fuzz: $(CORE_SRC) $(CORE_HDR) $(FUZZ_SRC) tests/fuzz/libfuzzer.c
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(CSTD) -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -o $@ $(CORE_SRC) $(FUZZ_SRC) tests/fuzz/libfuzzer.c -lm
 
-fuzz: $(B)/fuzz/wasio-fuzz ## libFuzzer for FUZZ_SECONDS (60); finds go to build/fuzz/
+fuzz: deps $(B)/fuzz/wasio-fuzz ## libFuzzer for FUZZ_SECONDS (60); finds go to build/fuzz/
 	@mkdir -p $(B)/fuzz/corpus
 	$(B)/fuzz/wasio-fuzz -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
 	  -artifact_prefix=$(B)/fuzz/ $(B)/fuzz/corpus tests/fuzz/corpus tests/fuzz/regressions
@@ -115,7 +115,7 @@ $(B)/native/wasio-tests-plain: $(CORE_SRC) $(DEMO_SRC) $(TEST_SRC) $(CORE_HDR) $
 	@mkdir -p $(@D)
 	$(NATIVE_CC) $(CSTD) $(WARN) -O1 -g -DWASIO_VALGRIND -o $@ $(CORE_SRC) $(DEMO_SRC) $(TEST_SRC) -lm
 
-valgrind: $(B)/native/wasio-tests-plain ## the C suite under valgrind memcheck
+valgrind: deps $(B)/native/wasio-tests-plain ## the C suite under valgrind memcheck
 	WASIO_TESTS_SKIP_REAL=1 valgrind --error-exitcode=1 --leak-check=full \
 	  --errors-for-leak-kinds=definite,indirect --quiet $(B)/native/wasio-tests-plain
 
@@ -125,7 +125,7 @@ valgrind: $(B)/native/wasio-tests-plain ## the C suite under valgrind memcheck
 # every minute; it fails if the counts do not add up or the memory of the
 # last minute is over 10 % above the first's. Not in make test.
 SOAK_SECONDS ?= 600
-soak: native wasi ## 10 minutes of tasks natively and on node:wasi: stable memory, counts that add up
+soak: deps native wasi ## 10 minutes of tasks natively and on node:wasi: stable memory, counts that add up
 	$(B)/native/wasio demo stress --mode soak --virtual-time --set seconds=$(SOAK_SECONDS) & native=$$!; \
 	$(NODE) wasi/wasio.mjs demo stress --mode soak --virtual-time --set seconds=$(SOAK_SECONDS); wasi=$$?; \
 	wait $$native && [ $$wasi -eq 0 ]
