@@ -50,12 +50,12 @@ WASI_OBJ     = $(patsubst %.c,$(B)/wasi/obj/%.o,$(CORE_SRC)) $(B)/wasi/obj/src/c
 WEB_OBJ      = $(patsubst %.c,$(B)/web/obj/%.o,$(CORE_SRC) $(DEMO_SRC) web/glue.c) $(B)/web/obj/src/coro_sp.o
 
 # ------------------------------------------------------------ top level
-.PHONY: all native wasi web test test-c test-js demo bench bench-quick deps clean help serve golden fuzz fuzz-replay valgrind soak
+.PHONY: all native wasi web test test-c test-js test-conformance demo bench bench-quick deps clean help serve golden fuzz fuzz-replay valgrind soak
 
 all: native wasi web ## build all three targets
 
-native: $(B)/native/wasio $(B)/native/libwasio.a $(B)/native/wasio-tests $(B)/native/fuzz-replay
-wasi: $(B)/wasi/wasio.wasm $(B)/wasi/wasio-tests.wasm
+native: $(B)/native/wasio $(B)/native/libwasio.a $(B)/native/wasio-tests $(B)/native/fuzz-replay $(B)/native/conformance
+wasi: $(B)/wasi/wasio.wasm $(B)/wasi/wasio-tests.wasm $(B)/wasi/conformance.wasm
 web: $(B)/web/wasio.mjs $(B)/web/wasio.d.ts $(B)/web/wasio_core.mjs $(B)/web/test/wasio-tests.js
 
 help: ## list the targets
@@ -80,6 +80,24 @@ $(B)/native/bench-switch: bench/switch.c $(B)/native/libwasio.a
 $(B)/native/wasio-tests: $(CORE_SRC) $(DEMO_SRC) $(TEST_SRC) $(CORE_HDR) $(DEMO_HDR) $(TEST_HDR)
 	@mkdir -p $(@D)
 	$(NATIVE_CC) $(CSTD) $(WARN) $(SAN_FLAGS) -o $@ $(CORE_SRC) $(DEMO_SRC) $(TEST_SRC) -lm
+
+# ------------------------------------------------------------ twins
+# tests/conformance/: each NAME.c beside its NAME.py (CPython's asyncio, the
+# oracle). All C twins link into one program per target; twins.h lists
+# them, remade when the set of files changes.
+TWIN_SRC := $(filter-out tests/conformance/twin.c,$(wildcard tests/conformance/*.c))
+TWIN_HDR := tests/conformance/twin.h $(B)/conformance/twins.h
+
+$(B)/conformance/twins.h: FORCE
+	@mkdir -p $(@D)
+	@for f in $(sort $(TWIN_SRC)); do n=$${f##*/}; echo "TWIN($${n%.c})"; done > $@.tmp
+	@cmp -s $@.tmp $@ || mv $@.tmp $@; rm -f $@.tmp
+
+$(B)/native/conformance: $(CORE_SRC) $(CORE_HDR) $(TWIN_SRC) tests/conformance/twin.c $(TWIN_HDR)
+	@mkdir -p $(@D)
+	$(NATIVE_CC) $(CSTD) $(WARN) $(SAN_FLAGS) -I$(B)/conformance -o $@ $(CORE_SRC) $(TWIN_SRC) tests/conformance/twin.c -lm
+
+FORCE:
 
 # ------------------------------------------------------------ fuzzing
 # tests/fuzz/ops.c reads bytes as a program of loop operations and checks
@@ -164,6 +182,16 @@ $(B)/wasi/bench-switch.pre.wasm: $(WASI_OBJ) $(B)/wasi/obj/bench/switch.o
 $(B)/wasi/wasio-tests.pre.wasm: $(WASI_OBJ) $(patsubst %.c,$(B)/wasi/obj/%.o,$(DEMO_SRC) $(TEST_SRC))
 	$(WASI_CC) --target=wasm32-wasi --sysroot=$(WASI_SYSROOT) -Wl,--max-memory=268435456 -o $@ $^ -lm
 
+# The twin suite's C side (tests/conformance/run.mjs runs it).
+TWIN_WASI_OBJ := $(patsubst %.c,$(B)/wasi/obj/%.o,$(TWIN_SRC) tests/conformance/twin.c)
+$(TWIN_WASI_OBJ): $(TWIN_HDR)
+$(B)/wasi/obj/tests/conformance/twin.o: tests/conformance/twin.c $(TWIN_HDR) $(CORE_HDR)
+	@mkdir -p $(@D)
+	$(WASI_CC) $(CSTD) $(WARN) $(WASI_CFLAGS) -I$(B)/conformance -c $< -o $@
+
+$(B)/wasi/conformance.pre.wasm: $(WASI_OBJ) $(TWIN_WASI_OBJ)
+	$(WASI_CC) --target=wasm32-wasi --sysroot=$(WASI_SYSROOT) -o $@ $^ -lm
+
 # ------------------------------------------------------------ web (Emscripten)
 $(B)/web/obj/%.o: %.c $(CORE_HDR) $(DEMO_HDR) $(TEST_HDR)
 	@mkdir -p $(@D)
@@ -217,13 +245,16 @@ serve: web ## the playground at http://127.0.0.1:8080/ (PORT, HOST override)
 	$(NODE) web/serve.mjs
 
 test: deps all ## build everything and run every test
-	$(MAKE) --no-print-directory test-c valgrind test-js
+	$(MAKE) --no-print-directory test-c test-conformance valgrind test-js
 
 test-c: native wasi web ## the C suite: native (ASan+UBSan), on node:wasi, in the web build
 	$(B)/native/wasio-tests
 	$(B)/native/fuzz-replay --ops $(FUZZ_OPS) tests/fuzz/corpus tests/fuzz/regressions
 	WASIO_WASM=$(B)/wasi/wasio-tests.wasm $(NODE) wasi/wasio.mjs
 	$(NODE) tests/c/run-web.mjs
+
+test-conformance: native wasi ## the twin suite: every tests/conformance/ program on CPython's asyncio and on wasio (native, node:wasi, Wasmtime), traces diffed
+	$(NODE) tests/conformance/run.mjs --target native --target node:wasi --target wasmtime
 
 test-js: all ## node --test: CLI on every target, the JS API, Wasmtime
 	$(NODE) --test tests/js/

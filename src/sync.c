@@ -216,6 +216,10 @@ int wasio_condition_release(wasio_condition *c) {
   return wasio_lock_release(c->_lock);
 }
 
+int wasio_condition_locked(const wasio_condition *c) {
+  return c != NULL && c->_magic == WASIO__MAGIC_COND && c->_lock->_locked;
+}
+
 int wasio_condition_wait(wasio_condition *c) {
   const char *what = "wasio_condition_wait";
   CHECK(c, WASIO__MAGIC_COND, what);

@@ -664,6 +664,8 @@ typedef struct wasio_condition {
 int wasio_condition_init(wasio_condition *c, wasio_lock *lock);
 int wasio_condition_acquire(wasio_condition *c);
 int wasio_condition_release(wasio_condition *c);
+/* Condition.locked(): 1 while the condition's lock is held, else 0. */
+int wasio_condition_locked(const wasio_condition *c);
 /* Releases the lock, waits for a notify, re-acquires the lock (even when
  * cancelled: the caller always holds the lock when wait returns).
  * WASIO_ESTATE if the lock is not held. */
