@@ -50,7 +50,7 @@ WASI_OBJ     = $(patsubst %.c,$(B)/wasi/obj/%.o,$(CORE_SRC)) $(B)/wasi/obj/src/c
 WEB_OBJ      = $(patsubst %.c,$(B)/web/obj/%.o,$(CORE_SRC) $(DEMO_SRC) web/glue.c) $(B)/web/obj/src/coro_sp.o
 
 # ------------------------------------------------------------ top level
-.PHONY: all native wasi web test test-c test-js test-conformance demo bench bench-quick deps clean help serve golden fuzz fuzz-replay valgrind soak
+.PHONY: FORCE all native wasi web test test-c test-js test-conformance demo bench bench-quick deps clean help serve golden fuzz fuzz-replay valgrind soak
 
 all: native wasi web ## build all three targets
 

@@ -1,6 +1,9 @@
 /* Callbacks: loop.call_soon, call_later and call_at. A callback shares the
  * ready queue with the tasks and runs on the loop's own stack, outside any
- * task, in the task-local context that was in force when it was scheduled. */
+ * task, in a copy of the task-local context in force when it was scheduled
+ * (asyncio copies it too: what the scheduling code sets later is not seen,
+ * and what the callback sets stays in its copy). A timed callback runs in
+ * the iteration its deadline is due, after the ready batch (loop.c). */
 #include "internal.h"
 
 #include <math.h>
@@ -14,13 +17,21 @@ static void callback_free(wasio__callback *c) {
   free(c);
 }
 
+/* context NULL: a copy of the current one; else the callback takes it. */
 static int schedule(wasio_loop *loop, wasio_cb cb, void *arg, int timed,
-                    uint64_t when, wasio_handle *out, const char *what) {
+                    uint64_t when, wasio_context *context, wasio_handle *out,
+                    const char *what) {
   if (cb == NULL)
     return wasio__set_error(WASIO_EINVAL, "%s: cb is NULL", what);
   wasio__callback *c = calloc(1, sizeof *c);
-  if (c == NULL ||
+  wasio_context *copy = NULL;
+  if (context == NULL && c != NULL)
+    context = copy = wasio__context_copy(wasio__context
+                                             ? wasio__context
+                                             : wasio__thread_context());
+  if (c == NULL || context == NULL ||
       wasio__slot_alloc(c, WASIO__KIND_CALLBACK, &c->slot, &c->gen) != 0) {
+    wasio_context_release(copy); /* a context handed in stays the caller's */
     free(c);
     return wasio__set_error(WASIO_ENOMEM, "%s: out of memory", what);
   }
@@ -29,8 +40,7 @@ static int schedule(wasio_loop *loop, wasio_cb cb, void *arg, int timed,
   c->cb = cb;
   c->arg = arg;
   c->timer.index = SIZE_MAX;
-  c->context = wasio__context_ref(wasio__context ? wasio__context
-                                                 : wasio__thread_context());
+  c->context = context;
   if (timed) {
     c->timer.fire = callback_due; /* due: to the ready queue */
     c->timer.kind = WASIO__TIMER_CALLBACK;
@@ -50,7 +60,7 @@ static int schedule(wasio_loop *loop, wasio_cb cb, void *arg, int timed,
 
 static void callback_due(wasio__timer *timer) {
   wasio__callback *c = WASIO__CONTAINER(timer, wasio__callback, timer);
-  wasio__ready_push(c->loop, &c->rq);
+  wasio__loop_run(c->loop, &c->rq);
 }
 
 void wasio__callback_run(wasio_loop *loop, wasio__callback *c) {
@@ -83,8 +93,8 @@ void wasio__callbacks_free(wasio_loop *loop) {
 }
 
 int wasio__call_soon(wasio_loop *loop, wasio_cb cb, void *arg,
-                     wasio_handle *out) {
-  return schedule(loop, cb, arg, 0, 0, out, "wasio_call_soon");
+                     wasio_context *context, wasio_handle *out) {
+  return schedule(loop, cb, arg, 0, 0, context, out, "wasio_call_soon");
 }
 
 static wasio_loop *running(const char *what, int *err) {
@@ -96,24 +106,30 @@ static wasio_loop *running(const char *what, int *err) {
 int wasio_call_soon(wasio_handle *out, wasio_cb cb, void *arg) {
   int err;
   wasio_loop *loop = running("wasio_call_soon", &err);
-  return loop ? schedule(loop, cb, arg, 0, 0, out, "wasio_call_soon") : err;
+  return loop ? schedule(loop, cb, arg, 0, 0, NULL, out, "wasio_call_soon")
+              : err;
 }
 
+/* `when` in seconds on the loop's clock: NaN and infinities are refused;
+ * a time already past runs as soon as possible. */
 static int call_at_ns(wasio_loop *loop, double when, wasio_cb cb, void *arg,
                       wasio_handle *out, const char *what) {
-  if (!(when >= 0) || when > 1e12)
-    return wasio__set_error(WASIO_EINVAL, "%s: time must be a finite number "
-                            ">= 0 (got %g)", what, when);
-  return schedule(loop, cb, arg, 1, (uint64_t)llround(when * 1e9), out, what);
+  uint64_t at;
+  int rc = wasio__deadline(when, &at, what);
+  if (rc != 0) return rc;
+  if (at == WASIO__FOREVER)
+    return wasio__set_error(WASIO_EINVAL, "%s: the time must be finite "
+                            "(got %g)", what, when);
+  return schedule(loop, cb, arg, 1, at, NULL, out, what);
 }
 
 int wasio_call_later(wasio_handle *out, double delay, wasio_cb cb, void *arg) {
   int err;
   wasio_loop *loop = running("wasio_call_later", &err);
   if (loop == NULL) return err;
-  if (!(delay >= 0) || delay > 1e12)
-    return wasio__set_error(WASIO_EINVAL, "wasio_call_later: delay must be a "
-                            "finite number >= 0 (got %g)", delay);
+  if (isnan(delay))
+    return wasio__set_error(WASIO_EINVAL, "wasio_call_later: the delay is "
+                            "NaN");
   double when = (double)wasio__loop_time(loop) / 1e9 + delay;
   return call_at_ns(loop, when, cb, arg, out, "wasio_call_later");
 }
@@ -142,5 +158,5 @@ int wasio_loop_call_soon(wasio_loop *loop, wasio_handle *out, wasio_cb cb,
                          void *arg) {
   if (loop == NULL)
     return wasio__set_error(WASIO_EINVAL, "wasio_loop_call_soon: loop is NULL");
-  return schedule(loop, cb, arg, 0, 0, out, "wasio_loop_call_soon");
+  return schedule(loop, cb, arg, 0, 0, NULL, out, "wasio_loop_call_soon");
 }

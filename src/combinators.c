@@ -78,9 +78,6 @@ static void watch_notify(wasio__waiter *w, wasio__task *done) {
   if (satisfied(st)) wasio__wake(st->self, 0);
 }
 
-/* on_cancel of a watching task: nothing to detach, the nodes stay. */
-static void keep_watching(wasio__task *t) { (void)t; }
-
 static void watch_timeout(wasio__timer *timer) {
   wasio__wake(WASIO__CONTAINER(timer, wasio__task, timer), WASIO_ETIMEDOUT);
 }
@@ -155,6 +152,18 @@ static int watch_tasks(const char *what, const wasio_task *hs, size_t n,
   if ((err = check_targets(what, self, hs, n)) != 0) return err;
   if ((err = check_cycles(what, self, hs, n)) != 0) return err;
 
+  size_t pending = 0;
+  for (size_t i = 0; i < n; i++)
+    if (target(hs, i)->state != WASIO__TASK_DONE) pending++;
+  /* Cancelled, with nothing to cancel in turn: an await point that fails
+   * (after yielding once). With tasks to cancel, the wait below does. */
+  if (wasio__cancelled(self) && (!o->cancel_targets || pending == 0)) {
+    int rc = wasio__checkpoint(self);
+    if (rc != 0) return rc;
+    /* the cancellation was taken back while it yielded: start again */
+    if ((err = check_targets(what, self, hs, n)) != 0) return err;
+  }
+
   watch st = {self, o, 0, 0, 0, 0, NULL};
   for (size_t i = 0; i < n; i++) {
     wasio__task *t = target(hs, i);
@@ -164,12 +173,9 @@ static int watch_tasks(const char *what, const wasio_task *hs, size_t n,
       st.pending++;
   }
   int cancelled = wasio__cancelled(self);
-  if ((o->raise && st.failed != 0) || (satisfied(&st) && !cancelled) ||
-      (cancelled && !o->cancel_targets) ||
-      (cancelled && st.pending == 0)) {
-    int status = cancelled ? wasio__cancelled_error(self)
-                 : o->raise && st.failed ? propagate(st.failed, st.message)
-                                         : (o->raise ? 0 : (int)st.ndone);
+  if (!cancelled && ((o->raise && st.failed != 0) || satisfied(&st))) {
+    int status = o->raise && st.failed ? propagate(st.failed, st.message)
+                                       : (o->raise ? 0 : (int)st.ndone);
     free(st.message);
     return status;
   }
@@ -210,7 +216,7 @@ static int watch_tasks(const char *what, const wasio_task *hs, size_t n,
       else
         wasio__waiting_on(self, "%s %zu tasks", what + 6, n);
     }
-    self->on_cancel = cancelled ? NULL : keep_watching;
+    self->on_cancel = cancelled ? NULL : wasio__stay;
     int rc = wasio__suspend();
     if (rc == WASIO_ETIMEDOUT) {
       timed_out = 1;
@@ -277,6 +283,9 @@ int wasio_wait(const wasio_task *tasks, size_t n, wasio_wait_mode mode,
                             (int)mode);
   if (isnan(timeout))
     return wasio__set_error(WASIO_EINVAL, "wasio_wait: timeout is NaN");
+  if (n == 0 || tasks == NULL)
+    return wasio__set_error(WASIO_EINVAL, "wasio_wait: no tasks to wait for "
+                            "(asyncio.wait refuses an empty set too)");
   watch_opts o = {until[mode], 0, 0, timeout < 0 ? -1 : timeout, NULL, NULL};
   return watch_tasks("wasio_wait", tasks, n, &o);
 }
@@ -370,18 +379,19 @@ int wasio_as_completed_next(wasio_as_completed *out, wasio_task *task) {
     return wasio__set_error(WASIO_EINVAL, "%s: used from another task", what);
   if (ac->produced == ac->n) return 0;
   wasio__task *self = ac->self;
+  int rc = wasio__checkpoint(self);
+  if (rc != 0) return rc;
   if (ac->produced == ac->finished) {
-    if (wasio__cancelled(self)) return wasio__cancelled_error(self);
     if (ac->deadline != WASIO__FOREVER) {
       if (wasio__loop_time(self->loop) >= ac->deadline)
         return wasio__set_error(WASIO_ETIMEDOUT, "%s: timed out", what);
       self->timer.fire = watch_timeout;
       wasio__timer_arm(self->loop, &self->timer, ac->deadline);
     }
-    self->on_cancel = keep_watching;
+    self->on_cancel = wasio__stay;
     wasio__waiting_on(self, "as_completed");
     ac->waiting = 1;
-    int rc = wasio__suspend();
+    rc = wasio__suspend();
     ac->waiting = 0;
     wasio__timer_disarm(self->loop, &self->timer);
     if (ac->produced == ac->finished) {
@@ -409,10 +419,12 @@ void wasio_as_completed_close(wasio_as_completed *out) {
 /* --------------------------------------------------------------- TaskGroup
  * The group's state lives on the heap; its scope lives in the caller's
  * wasio_taskgroup, which stays valid until exit returns, and exit returns
- * only once every child is done. */
+ * only once every child is done. The group hears of a child's end through
+ * a done callback, as asyncio's does: in the next iteration, in order with
+ * the child's other done callbacks (so siblings that end at the same
+ * instant all finish before the first failure cancels the rest). */
 
 typedef struct group_child {
-  wasio__waiter w;
   struct group_state *g;
   struct group_child *next;
   wasio__task *task; /* NULL once done */
@@ -486,9 +498,11 @@ static void group_abort(group_state *g) {
 
 static void group_free(group_state *g);
 
-static void group_notify(wasio__waiter *w, wasio__task *done) {
-  group_child *c = (group_child *)w;
+static void group_child_done(wasio_task h, void *arg) {
+  group_child *c = arg;
   group_state *g = c->g;
+  int err;
+  wasio__task *done = wasio__task_get(h, &err); /* pinned: still there */
   c->task = NULL;
   g->pending--;
   if (g->orphaned) {
@@ -510,23 +524,32 @@ static void group_free(group_state *g) {
   while (g->children != NULL) {
     group_child *c = g->children;
     g->children = c->next;
-    wasio__waiter_remove(&c->w);
     free(c);
   }
   free(g->errors);
   free(g);
 }
 
-static group_state *group_of(wasio_taskgroup *tg, const char *what, int *err) {
+/* The group's state, if tg is entered: the caller must be the task that
+ * entered it (`owner`), or any code running on its loop. */
+static group_state *group_of(wasio_taskgroup *tg, int owner, const char *what,
+                             int *err) {
   group_state *g = tg ? tg->_state : NULL;
+  if (g == NULL && tg != NULL && tg->_scope._magic == WASIO__MAGIC_DEAD) {
+    *err = wasio__set_error(WASIO_ESTATE, "%s: the task group has exited",
+                            what);
+    return NULL;
+  }
   if (g == NULL || g->tg != tg || tg->_scope._magic != WASIO__MAGIC_SCOPE) {
     *err = wasio__set_error(WASIO_EINVAL, "%s: the task group is not entered",
                             what);
     return NULL;
   }
-  if (g->parent != wasio__current()) {
+  if (owner ? g->parent != wasio__current()
+            : g->parent->loop != wasio__running) {
     *err = wasio__set_error(WASIO_EINVAL, "%s: the task group belongs to "
-                            "task %s", what, g->parent->name);
+                            "task %s%s", what, g->parent->name,
+                            owner ? "" : " of another loop");
     return NULL;
   }
   return g;
@@ -561,7 +584,7 @@ int wasio_taskgroup_spawn_at(wasio_taskgroup *tg, wasio_task *out,
                              int line) {
   int err;
   const char *what = "wasio_taskgroup_spawn";
-  group_state *g = group_of(tg, what, &err);
+  group_state *g = group_of(tg, 0, what, &err);
   if (g == NULL) return err;
   if (g->aborting)
     return wasio__set_error(WASIO_ESTATE, "%s: the task group is shutting "
@@ -577,13 +600,19 @@ int wasio_taskgroup_spawn_at(wasio_taskgroup *tg, wasio_task *out,
   }
   wasio__task *t = wasio__task_get(h, &err);
   t->awaited = 1;
+  /* the group's own callback needs no task-local context */
+  if (wasio__task_on_done(t, group_child_done, c,
+                          wasio__context_ref(wasio__thread_context())) != 0) {
+    wasio__cancel(t, NULL);
+    wasio_task_release(h);
+    free(c);
+    return wasio__set_error(WASIO_ENOMEM, "%s: out of memory", what);
+  }
   c->g = g;
   c->task = t;
-  c->w.notify = group_notify;
   c->next = g->children;
   g->children = c;
   g->pending++;
-  wasio__waiter_add(t, &c->w);
   if (out != NULL)
     *out = h; /* the caller owns it, as with wasio_create_task */
   else
@@ -596,7 +625,7 @@ int wasio_taskgroup_spawn_at(wasio_taskgroup *tg, wasio_task *out,
  * groups, whose state then frees itself once they are done. */
 void wasio__scopes_abandon(wasio__task *t) {
   for (wasio_scope *s = t->scopes; s != NULL; s = s->_outer) {
-    wasio__timer_disarm(t->loop, &s->_timer);
+    wasio__scope_disarm(s);
     if (!s->_group) continue;
     wasio_taskgroup *tg = (wasio_taskgroup *)s;
     group_state *g = tg->_state;
@@ -613,12 +642,15 @@ static void group_exit_on_cancel(wasio__task *t) { (void)t; }
 int wasio_taskgroup_exit(wasio_taskgroup *tg, int status) {
   int err;
   const char *what = "wasio_taskgroup_exit";
-  group_state *g = group_of(tg, what, &err);
+  group_state *g = group_of(tg, 1, what, &err);
   if (g == NULL) return err;
   wasio__task *parent = g->parent;
-  /* The body failed: that counts as a child failing. */
-  if (status < 0 && status != WASIO_ECANCELLED) {
-    group_add_error(g, parent->name, status, wasio_error_message());
+  /* The body failed: that counts as a child failing, listed after the
+   * children's errors (as asyncio's ExceptionGroup lists them). */
+  int body_failed = status < 0 && status != WASIO_ECANCELLED;
+  char *body_message = NULL;
+  if (body_failed) {
+    body_message = wasio__strdup(wasio_error_message());
     group_abort(g);
   }
   while (g->pending > 0) {
@@ -630,6 +662,10 @@ int wasio_taskgroup_exit(wasio_taskgroup *tg, int status) {
     g->waiting = 1;
     wasio__suspend();
     g->waiting = 0;
+  }
+  if (body_failed) {
+    group_add_error(g, parent->name, status, body_message);
+    free(body_message);
   }
   int rc = wasio_scope_exit(&tg->_scope, 0);
   if (rc != 0) return rc;

@@ -211,6 +211,8 @@ typedef struct wasio__callback {
 typedef struct wasio__waiter {
   struct wasio__waiter *prev, *next;
   void (*notify)(struct wasio__waiter *w, wasio__task *done);
+  uint32_t order; /* registration order among the task's waiters and done
+                     callbacks: they are told in that order */
 } wasio__waiter;
 
 /* A task parked on a sync primitive's FIFO queue of waiters. */
@@ -225,6 +227,8 @@ typedef struct wasio__done_cb {
   struct wasio__done_cb *next;
   wasio_done_cb cb;
   void *arg;
+  wasio_context *context; /* copied when the callback was added */
+  uint32_t order;
 } wasio__done_cb;
 
 /* ------------------------------------------------------------------- tasks */
@@ -243,6 +247,8 @@ struct wasio__task {
   uint8_t awaited;     /* someone awaited or asked for the outcome */
   uint8_t finished;    /* body returned; the loop completes it */
   int cancel_requests; /* Task.cancelling() */
+  uint8_t must_cancel; /* a request no await point has reported yet */
+  uint32_t order;      /* registrations of waiters and done callbacks */
   const wasio_task *watching; /* while waiting in await/gather/...: on what */
   size_t nwatching;
   uint32_t visit;      /* cycle search mark (combinators.c) */
@@ -280,6 +286,7 @@ struct wasio_loop {
   uint64_t epoch;       /* host time at creation */
   uint64_t vnow;        /* the virtual host's clock */
   uint64_t timer_seq;
+  uint64_t iteration_now; /* loop time at the start of the last iteration */
   wasio__heap timers;
   wasio__ready *ready_head, *ready_tail;
   size_t ready_len;
@@ -333,9 +340,17 @@ void wasio__waiting_on_(wasio__task *t, const char *fmt, ...)
 uint64_t wasio__loop_time(wasio_loop *loop);
 void wasio__ready_push(wasio_loop *loop, wasio__ready *r);
 int wasio__timer_arm(wasio_loop *loop, wasio__timer *t, uint64_t when);
+/* A time on the loop's clock, in seconds, as the ns a timer is armed at:
+ * NaN is refused (WASIO_EINVAL, message naming `what`); a time at or
+ * before 0 is 0 (due at once); +infinity, or one past what 64 bits of ns
+ * hold (584 years), is WASIO__FOREVER. */
+int wasio__deadline(double seconds, uint64_t *at, const char *what);
 void wasio__timer_disarm(wasio_loop *loop, wasio__timer *t);
-/* One iteration (fire due timers, run the ready batch); no phase logic. */
+/* One iteration (run the ready batch, then fire the timers due when it
+ * began); no phase logic. */
 void wasio__loop_iterate(wasio_loop *loop);
+/* Runs one ready entry (a task's turn or a callback), timed in debug mode. */
+void wasio__loop_run(wasio_loop *loop, wasio__ready *r);
 /* Seconds until the next iteration is due: 0, a delay, or -1 (nothing). */
 double wasio__loop_delay(wasio_loop *loop);
 /* Step 4 of a run: cancel every pending task; then, once none is left,
@@ -357,8 +372,9 @@ void wasio__debug(wasio_loop *loop, const char *fmt, ...)
 uint64_t wasio__real_ns(void);
 
 /* callback.c */
+/* context NULL: a copy of the current one; else the callback takes it. */
 int wasio__call_soon(wasio_loop *loop, wasio_cb cb, void *arg,
-                     wasio_handle *out);
+                     wasio_context *context, wasio_handle *out);
 void wasio__callback_run(wasio_loop *loop, wasio__callback *c);
 void wasio__callbacks_free(wasio_loop *loop);
 
@@ -371,13 +387,22 @@ int wasio__task_spawn(wasio_loop *loop, wasio_fn fn, void *arg,
 void wasio__task_run(wasio_loop *loop, wasio__task *t);
 void wasio__task_free_all(wasio_loop *loop);
 wasio__task *wasio__current(void);
+/* add_done_callback for wasio's own use: cb runs soon after t is done, in
+ * `context` (taken over; released on failure), pinned until it has run.
+ * WASIO_ENOMEM without a message. */
+int wasio__task_on_done(wasio__task *t, wasio_done_cb cb, void *arg,
+                        wasio_context *context);
 /* ENOLOOP with "<what>: not called from a task..." when not in a task. */
 wasio__task *wasio__need_task(const char *what, int *err);
 /* Suspends the current task until wasio__wake(); returns the wake status.
  * The wait is cancellable when the task set on_cancel before: a
  * cancellation calls it (to detach the task from what it waits for) and
- * wakes the task with WASIO_ECANCELLED. */
+ * wakes the task with WASIO_ECANCELLED; one that arrives after the wake,
+ * while the task is ready to resume, turns a wake status of 0 into
+ * WASIO_ECANCELLED at the resume. wasio__stay is the on_cancel of a wait
+ * with nothing to detach. */
 int wasio__suspend(void);
+void wasio__stay(wasio__task *t);
 void wasio__wake(wasio__task *t, int status);
 void wasio__waiter_add(wasio__task *target, wasio__waiter *w);
 void wasio__waiter_remove(wasio__waiter *w);
@@ -391,6 +416,8 @@ int wasio__park(wasio__list *queue, wasio__parked *p);
 int wasio__unpark_first(wasio__list *queue, intptr_t data);
 void wasio__unpark(wasio__parked *p, intptr_t data);
 
+/* scope.c: the scope's deadline no longer fires. */
+void wasio__scope_disarm(wasio_scope *s);
 /* combinators.c: the scopes of an abandoned task let go of the loop. */
 void wasio__scopes_abandon(wasio__task *t);
 
@@ -401,8 +428,14 @@ int wasio__cancelled(const wasio__task *t);
 /* Wakes t with WASIO_ECANCELLED if it waits cancellably and is cancelled. */
 void wasio__deliver(wasio__task *t);
 int wasio__cancel(wasio__task *t, const char *msg);
-/* The error an await point returns when the task is cancelled. */
+/* The error an await point returns when the task is cancelled; the
+ * request counts as delivered. */
 int wasio__cancelled_error(wasio__task *t);
+/* At the start of an await point: 0 if t is not cancelled; else t yields
+ * once (the tasks already ready run first, as asyncio's await of a
+ * cancelled task does) and then gets its cancellation error, unless the
+ * cancellation was taken back meanwhile (0). */
+int wasio__checkpoint(wasio__task *t);
 
 /* combinators.c */
 int wasio__await_tasks(const char *what, const wasio_task *hs, size_t n,

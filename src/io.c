@@ -28,7 +28,7 @@ static int wait_fd(int fd, int events, const char *what) {
   if (rc != 0)
     return wasio__set_error(WASIO_EBADF, "%s: %d is not an open descriptor",
                             what, fd);
-  if (wasio__cancelled(t)) return wasio__cancelled_error(t);
+  if ((rc = wasio__checkpoint(t)) != 0) return rc;
   wasio__fdwait w;
   w.fd = fd;
   w.events = events;

@@ -50,7 +50,8 @@ int wasio_js_await(int id, char **value) {
   if (early == NULL && (id <= 0 || !js_issued(id)))
     return wasio__set_error(WASIO_EINVAL, "%s: %d is not a promise id", what,
                             id);
-  if (wasio__cancelled(t)) return wasio__cancelled_error(t);
+  if ((err = wasio__checkpoint(t)) != 0) return err;
+  early = find(id); /* it may have settled while the task yielded */
   js_wait local = {{NULL, NULL}, id, t, 0, 0, NULL};
   js_wait *w = early;
   if (w == NULL) {
@@ -61,7 +62,12 @@ int wasio_js_await(int id, char **value) {
     t->wait_data = w;
     wasio__waiting_on(t, "JS promise %d", id);
     int rc = wasio__suspend();
-    if (rc == WASIO_ECANCELLED) return wasio__cancelled_error(t);
+    if (!w->settled) return wasio__cancelled_error(t);
+    /* settled, then cancelled before it resumed: the value is handed over
+     * (a promise settles once), as a lock is; the cancellation waits for
+     * the next await point */
+    (void)rc;
+    t->must_cancel = 0;
   } else {
     wasio__list_remove(&w->node);
   }

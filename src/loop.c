@@ -74,9 +74,23 @@ static wasio__ready *ready_pop(wasio_loop *loop) {
 }
 
 int wasio__timer_arm(wasio_loop *loop, wasio__timer *t, uint64_t when) {
-  t->when = when;
+  /* a deadline already past is due now: no earlier than the iteration
+   * under way (see wasio__loop_iterate) */
+  t->when = when < loop->iteration_now ? loop->iteration_now : when;
   t->seq = loop->timer_seq++;
   return wasio__heap_push(&loop->timers, t);
+}
+
+int wasio__deadline(double seconds, uint64_t *at, const char *what) {
+  if (isnan(seconds))
+    return wasio__set_error(WASIO_EINVAL, "%s: the time is NaN", what);
+  if (seconds <= 0)
+    *at = 0;
+  else if (seconds >= (double)WASIO__FOREVER / 1e9)
+    *at = WASIO__FOREVER; /* +infinity, or past 584 years: never */
+  else
+    *at = (uint64_t)llround(seconds * 1e9);
+  return 0;
 }
 
 void wasio__timer_disarm(wasio_loop *loop, wasio__timer *t) {
@@ -91,42 +105,59 @@ static uint64_t debug_clock(wasio_loop *loop) {
   return loop->host == &wasio__host_virtual ? loop->vnow : wasio__real_ns();
 }
 
+/* Runs one entry of the ready queue (or a due callback), timed in debug
+ * mode. */
+void wasio__loop_run(wasio_loop *loop, wasio__ready *r) {
+  if (!loop->opts.debug) {
+    if (r->kind == WASIO__KIND_TASK)
+      wasio__task_run(loop, (wasio__task *)r);
+    else
+      wasio__callback_run(loop, (wasio__callback *)r);
+    return;
+  }
+  /* debug mode: time it (the task may be freed by its run: name first) */
+  uint64_t started = debug_clock(loop);
+  char what[48] = "a callback";
+  if (r->kind == WASIO__KIND_TASK) {
+    snprintf(what, sizeof what, "task %s", ((wasio__task *)r)->name);
+    wasio__task_run(loop, (wasio__task *)r);
+  } else {
+    wasio__callback_run(loop, (wasio__callback *)r);
+  }
+  uint64_t took = debug_clock(loop) - started;
+  if (took >= loop->slow_ns)
+    wasio__debug(loop, "executing %s took %.3f seconds", what,
+                 (double)took / 1e9);
+}
+
+/* asyncio's _run_once, in its order: first what was ready when the
+ * iteration began, then the timers that were due by then, each in turn. A
+ * due timer runs its callback at once, but a task it wakes joins the back
+ * of the ready queue and resumes in the next iteration (as a sleeping
+ * coroutine resumes through its future's done callback): every timer
+ * callback due at an instant runs before any task woken at that instant.
+ * Timers armed during the iteration wait for the next one: wasio__timer_arm
+ * keeps their deadlines at or after the iteration's `now`, so in the
+ * heap's (deadline, arming order) they all come after the timers due
+ * before it began. */
 void wasio__loop_iterate(wasio_loop *loop) {
   uint64_t now = wasio__loop_time(loop);
-  wasio__timer *timer;
-  while ((timer = wasio__heap_peek(&loop->timers)) != NULL &&
-         timer->when <= now) {
-    wasio__heap_remove(&loop->timers, timer);
-    timer->fire(timer);
-  }
+  uint64_t armed_before = loop->timer_seq;
+  loop->iteration_now = now;
   /* What becomes ready while this batch runs waits for the next one. With
    * a time slice, what is left of the batch when it runs out stays at the
-   * front of the queue for the next step. */
+   * front of the queue, and the timers for the next step. */
   uint64_t slice_end = loop->slice_ns ? wasio__real_ns() + loop->slice_ns : 0;
   for (size_t n = loop->ready_len, i = 0; n > 0 && loop->ready_head;
        n--, i++) {
-    if (slice_end && (i & 15) == 15 && wasio__real_ns() >= slice_end) break;
-    wasio__ready *r = ready_pop(loop);
-    if (!loop->opts.debug) {
-      if (r->kind == WASIO__KIND_TASK)
-        wasio__task_run(loop, (wasio__task *)r);
-      else
-        wasio__callback_run(loop, (wasio__callback *)r);
-      continue;
-    }
-    /* debug mode: time it (the task may be freed by its run: name first) */
-    uint64_t started = debug_clock(loop);
-    char what[48] = "a callback";
-    if (r->kind == WASIO__KIND_TASK) {
-      snprintf(what, sizeof what, "task %s", ((wasio__task *)r)->name);
-      wasio__task_run(loop, (wasio__task *)r);
-    } else {
-      wasio__callback_run(loop, (wasio__callback *)r);
-    }
-    uint64_t took = debug_clock(loop) - started;
-    if (took >= loop->slow_ns)
-      wasio__debug(loop, "executing %s took %.3f seconds", what,
-                   (double)took / 1e9);
+    if (slice_end && (i & 15) == 15 && wasio__real_ns() >= slice_end) return;
+    wasio__loop_run(loop, ready_pop(loop));
+  }
+  wasio__timer *timer;
+  while ((timer = wasio__heap_peek(&loop->timers)) != NULL &&
+         timer->when <= now && timer->seq < armed_before) {
+    wasio__heap_remove(&loop->timers, timer);
+    timer->fire(timer);
   }
 }
 

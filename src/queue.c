@@ -157,6 +157,7 @@ static int put_entry(wasio_queue *q, entry e) {
 static int put(wasio_queue *q, int64_t priority, void *item, int wait,
                const char *what) {
   CHECK(q, what);
+again:
   if (q->_shutdown)
     return wasio__set_error(WASIO_ESHUTDOWN, "%s: the queue is shut down",
                             what);
@@ -168,7 +169,12 @@ static int put(wasio_queue *q, int64_t priority, void *item, int wait,
     int err;
     wasio__task *t = wasio__need_task(what, &err);
     if (t == NULL) return err;
-    if (wasio__cancelled(t)) return wasio__cancelled_error(t);
+    if (wasio__cancelled(t)) {
+      int rc = wasio__checkpoint(t);
+      if (rc != 0) return rc;
+      q->_seq--; /* not queued after all: look again */
+      goto again;
+    }
     q_waiter w;
     w.e = e;
     w.status = 0;
@@ -208,6 +214,7 @@ static void admit_putter(wasio_queue *q) {
 
 static int get(wasio_queue *q, void **item, int wait, const char *what) {
   CHECK(q, what);
+again:
   if (q->_len > 0) {
     entry e = pop(q);
     admit_putter(q);
@@ -222,7 +229,11 @@ static int get(wasio_queue *q, void **item, int wait, const char *what) {
   int err;
   wasio__task *t = wasio__need_task(what, &err);
   if (t == NULL) return err;
-  if (wasio__cancelled(t)) return wasio__cancelled_error(t);
+  if (wasio__cancelled(t)) {
+    int rc = wasio__checkpoint(t);
+    if (rc != 0) return rc;
+    goto again; /* the cancellation was taken back: look again */
+  }
   q_waiter w;
   w.status = 0;
   wasio__waiting_on(t, "queue get");
@@ -268,7 +279,8 @@ int wasio_queue_join(wasio_queue *q) {
   int err;
   wasio__task *t = wasio__need_task("wasio_queue_join", &err);
   if (t == NULL) return err;
-  if (wasio__cancelled(t)) return wasio__cancelled_error(t);
+  int rc = wasio__checkpoint(t);
+  if (rc != 0) return rc;
   if (q->_unfinished == 0) return 0;
   wasio__parked p;
   wasio__waiting_on(t, "queue join");

@@ -32,6 +32,7 @@ void wasio__deliver(wasio__task *t) {
 }
 
 int wasio__cancelled_error(wasio__task *t) {
+  t->must_cancel = 0;
   if (t->overflowed)
     return wasio__set_error(WASIO_ESTACK, "task %s overflowed its %zu-byte "
                             "stack", t->name, t->coro.stack_size);
@@ -50,8 +51,18 @@ int wasio__cancel(wasio__task *t, const char *msg) {
     }
   }
   t->cancel_requests++;
+  t->must_cancel = 1;
   wasio__deliver(t);
   return 1;
+}
+
+int wasio__checkpoint(wasio__task *t) {
+  if (!wasio__cancelled(t)) return 0;
+  wasio__ready_push(t->loop, &t->rq);
+  t->on_cancel = NULL;
+  wasio__waiting_on(t, "cancelled: yield once");
+  wasio__suspend();
+  return wasio__cancelled(t) ? wasio__cancelled_error(t) : 0;
 }
 
 int wasio_cancel(wasio_task h) { return wasio_cancel_msg(h, NULL); }
@@ -73,6 +84,7 @@ int wasio_task_uncancel(wasio_task h) {
   wasio__task *t = wasio__task_get(h, &err);
   if (t == NULL) return err;
   if (t->cancel_requests > 0 && --t->cancel_requests == 0) {
+    t->must_cancel = 0;
     free(t->cancel_msg);
     t->cancel_msg = NULL;
   }
@@ -81,11 +93,27 @@ int wasio_task_uncancel(wasio_task h) {
 
 /* ------------------------------------------------------------------ scopes */
 
-static void scope_fire(wasio__timer *timer) {
-  wasio_scope *s = WASIO__CONTAINER(timer, wasio_scope, _timer);
+static void scope_expire(wasio_scope *s) {
   s->_expired = 1;
   s->_cancelled = 1;
   wasio__deliver(s->_task);
+}
+
+static void scope_fire(wasio__timer *timer) {
+  scope_expire(WASIO__CONTAINER(timer, wasio_scope, _timer));
+}
+
+static void scope_soon(void *arg) {
+  wasio_scope *s = arg;
+  s->_soon.slot = s->_soon.gen = 0;
+  scope_expire(s);
+}
+
+void wasio__scope_disarm(wasio_scope *s) {
+  wasio__task *t = s->_task;
+  wasio__timer_disarm(t->loop, &s->_timer);
+  if (s->_soon.slot != 0) wasio_handle_cancel(s->_soon);
+  s->_soon.slot = s->_soon.gen = 0;
 }
 
 static int scope_push(wasio_scope *s, const char *what) {
@@ -96,6 +124,7 @@ static int scope_push(wasio_scope *s, const char *what) {
   memset(s, 0, sizeof *s);
   s->_magic = WASIO__MAGIC_SCOPE;
   s->_task = t;
+  s->_when = WASIO__FOREVER;
   s->_timer.index = SIZE_MAX;
   s->_timer.fire = scope_fire;
   s->_timer.kind = WASIO__TIMER_SCOPE;
@@ -104,32 +133,47 @@ static int scope_push(wasio_scope *s, const char *what) {
   return 0;
 }
 
-static wasio__task *scope_owner(const wasio_scope *s, const char *what,
-                                int *err) {
+/* The scope's task, if s is an entered scope: the caller must be that task
+ * (`owner`), or any code running on that task's loop. */
+static wasio__task *scope_get(const wasio_scope *s, int owner,
+                              const char *what, int *err) {
+  if (s != NULL && s->_magic == WASIO__MAGIC_DEAD) {
+    *err = wasio__set_error(WASIO_ESTATE, "%s: the scope has exited", what);
+    return NULL;
+  }
   if (s == NULL || s->_magic != WASIO__MAGIC_SCOPE) {
     *err = wasio__set_error(WASIO_EINVAL, "%s: not an entered scope", what);
     return NULL;
   }
   wasio__task *t = s->_task;
-  if (t != wasio__current()) {
-    *err = wasio__set_error(WASIO_EINVAL, "%s: the scope belongs to task %s, "
-                            "not the caller", what, t->name);
+  if (owner ? t != wasio__current() : t->loop != wasio__running) {
+    *err = wasio__set_error(WASIO_EINVAL, "%s: the scope belongs to task %s%s",
+                            what, t->name, owner ? ", not the caller"
+                                                 : " of another loop");
     return NULL;
   }
   return t;
 }
 
-/* `when` in seconds on the loop's clock; INFINITY disarms. */
+/* `when` in seconds on the loop's clock; +INFINITY: no deadline. A
+ * deadline already past expires as soon as the tasks already ready have
+ * run (asyncio schedules its timeout with call_soon then). */
 static int scope_arm(wasio_scope *s, double when, const char *what) {
   wasio__task *t = s->_task;
-  wasio__timer_disarm(t->loop, &s->_timer);
-  if (isnan(when))
-    return wasio__set_error(WASIO_EINVAL, "%s: the deadline is NaN", what);
-  if (isinf(when) && when > 0) return 0;
-  if (when > 1e12) when = 1e12;
-  uint64_t at = when <= 0 ? 0 : (uint64_t)llround(when * 1e9);
-  if (wasio__timer_arm(t->loop, &s->_timer, at) != 0)
+  uint64_t at;
+  int rc = wasio__deadline(when, &at, what);
+  if (rc != 0) return rc;
+  wasio__scope_disarm(s);
+  s->_when = at;
+  if (at == WASIO__FOREVER) return 0;
+  if (at <= wasio__loop_time(t->loop))
+    rc = wasio__call_soon(t->loop, scope_soon, s, NULL, &s->_soon);
+  else
+    rc = wasio__timer_arm(t->loop, &s->_timer, at);
+  if (rc != 0) {
+    s->_when = WASIO__FOREVER;
     return wasio__set_error(WASIO_ENOMEM, "%s: out of memory", what);
+  }
   return 0;
 }
 
@@ -153,7 +197,7 @@ int wasio_timeout_enter(wasio_scope *s, double seconds) {
 
 int wasio_timeout_reschedule(wasio_scope *s, double when) {
   int err = 0;
-  if (scope_owner(s, "wasio_timeout_reschedule", &err) == NULL) return err;
+  if (scope_get(s, 0, "wasio_timeout_reschedule", &err) == NULL) return err;
   if (s->_expired)
     return wasio__set_error(WASIO_ESTATE, "wasio_timeout_reschedule: the "
                             "timeout already expired");
@@ -161,14 +205,17 @@ int wasio_timeout_reschedule(wasio_scope *s, double when) {
 }
 
 double wasio_timeout_when(const wasio_scope *s) {
-  if (s == NULL || s->_magic != WASIO__MAGIC_SCOPE ||
-      s->_timer.index == SIZE_MAX)
-    return s != NULL && s->_expired ? (double)s->_timer.when / 1e9 : INFINITY;
-  return (double)s->_timer.when / 1e9;
+  if (s == NULL ||
+      (s->_magic != WASIO__MAGIC_SCOPE && s->_magic != WASIO__MAGIC_DEAD) ||
+      s->_when == WASIO__FOREVER)
+    return INFINITY;
+  return (double)s->_when / 1e9;
 }
 
 int wasio_timeout_expired(const wasio_scope *s) {
-  return s != NULL && s->_magic == WASIO__MAGIC_SCOPE && s->_expired;
+  return s != NULL &&
+         (s->_magic == WASIO__MAGIC_SCOPE || s->_magic == WASIO__MAGIC_DEAD) &&
+         s->_expired;
 }
 
 int wasio_timeout_exit(wasio_scope *s, int status) {
@@ -183,20 +230,21 @@ int wasio_shield_enter(wasio_scope *s) {
 
 int wasio_scope_cancel(wasio_scope *s) {
   int err = 0;
-  wasio__task *t = scope_owner(s, "wasio_scope_cancel", &err);
+  wasio__task *t = scope_get(s, 0, "wasio_scope_cancel", &err);
   if (t == NULL) return err;
   s->_cancelled = 1;
+  wasio__deliver(t);
   return 0;
 }
 
 int wasio_scope_exit(wasio_scope *s, int status) {
   int err = 0;
-  wasio__task *t = scope_owner(s, "wasio_scope_exit", &err);
+  wasio__task *t = scope_get(s, 1, "wasio_scope_exit", &err);
   if (t == NULL) return err;
   if (t->scopes != s)
     return wasio__set_error(WASIO_EINVAL, "wasio_scope_exit: scopes must be "
                             "exited in the reverse order of entry");
-  wasio__timer_disarm(t->loop, &s->_timer);
+  wasio__scope_disarm(s);
   t->scopes = s->_outer;
   s->_magic = WASIO__MAGIC_DEAD;
   /* This scope's own deadline caused the cancellation, and nothing outside

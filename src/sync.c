@@ -26,13 +26,12 @@ static int check_magic(int present, uint32_t magic, uint32_t want,
     if (e_) return e_;                                                   \
   } while (0)
 
-/* The checks every waiting call makes: a task, and not cancelled. */
+/* The checks every waiting call makes on entry, before it looks at the
+ * primitive: a task, and not cancelled (an await point of a cancelled task
+ * fails, after yielding once, even when it would not have to wait). */
 static wasio__task *waiter(const char *what, int *err) {
   wasio__task *t = wasio__need_task(what, err);
-  if (t != NULL && wasio__cancelled(t)) {
-    *err = wasio__cancelled_error(t);
-    return NULL;
-  }
+  if (t != NULL && (*err = wasio__checkpoint(t)) != 0) return NULL;
   return t;
 }
 
@@ -229,8 +228,11 @@ int wasio_condition_wait(wasio_condition *c) {
   if (!c->_lock->_locked)
     return wasio__set_error(WASIO_ESTATE, "%s: the lock is not acquired",
                             what);
-  int rc = 0;
-  if (wasio__cancelled(t)) return wasio__cancelled_error(t);
+  int rc = wasio__checkpoint(t);
+  if (rc != 0) return rc;
+  if (!c->_lock->_locked) /* while it yielded */
+    return wasio__set_error(WASIO_ESTATE, "%s: the lock is not acquired",
+                            what);
   wasio_lock_release(c->_lock);
   wasio__parked p;
   wasio__waiting_on(t, "condition wait");

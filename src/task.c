@@ -46,6 +46,12 @@ static void task_entry(void *p) {
                      t->name, status);
     status = WASIO_EINVAL;
   }
+  if (status == 0 && t->must_cancel && t->cancel_requests > 0) {
+    /* cancelled, and returned before any await point could say so: it
+     * ends cancelled (asyncio's _must_cancel at StopIteration) */
+    status = WASIO_ECANCELLED;
+    result = NULL;
+  }
   t->status = status;
   t->result = status == 0 ? result : NULL;
   t->finished = 1;
@@ -117,6 +123,11 @@ int wasio__task_spawn(wasio_loop *loop, wasio_fn fn, void *arg,
   return 0;
 }
 
+static void done_callback_free(wasio__done_cb *d) {
+  wasio_context_release(d->context);
+  free(d);
+}
+
 static void task_free(wasio__task *t) {
   wasio_loop *loop = t->loop;
   if (t->status < 0 && t->status != WASIO_ECANCELLED && !t->retrieved) {
@@ -136,7 +147,7 @@ static void task_free(wasio__task *t) {
   while (t->done_cbs != NULL) {
     wasio__done_cb *d = t->done_cbs;
     t->done_cbs = d->next;
-    free(d);
+    done_callback_free(d);
   }
   wasio__slot_free(t->slot);
   wasio_context_release(t->context);
@@ -188,27 +199,30 @@ static void run_done_callback(void *p) {
   free(call);
 }
 
-static void schedule_done_callbacks(wasio_loop *loop, wasio__task *t) {
-  while (t->done_cbs != NULL) {
-    wasio__done_cb *d = t->done_cbs;
-    t->done_cbs = d->next;
-    done_call *call = malloc(sizeof *call);
-    if (call != NULL) {
-      call->task = wasio__task_handle(t);
-      call->cb = d->cb;
-      call->arg = d->arg;
-      if (wasio__call_soon(loop, run_done_callback, call, NULL) != 0) {
-        free(call);
-        call = NULL;
-      }
+/* Schedules the first of t's done callbacks, in the context it was added
+ * in. */
+static void schedule_done_callback(wasio_loop *loop, wasio__task *t) {
+  wasio__done_cb *d = t->done_cbs;
+  t->done_cbs = d->next;
+  done_call *call = malloc(sizeof *call);
+  if (call != NULL) {
+    call->task = wasio__task_handle(t);
+    call->cb = d->cb;
+    call->arg = d->arg;
+    if (wasio__call_soon(loop, run_done_callback, call, d->context, NULL) ==
+        0) {
+      d->context = NULL; /* the callback has it now */
+    } else {
+      free(call);
+      call = NULL;
     }
-    if (call == NULL)
-      wasio__report(loop, "no memory to schedule a done callback",
-                    WASIO_ENOMEM, NULL, t);
-    else
-      t->pins++; /* the task stays until the callback has seen it */
-    free(d);
   }
+  if (call == NULL)
+    wasio__report(loop, "no memory to schedule a done callback",
+                  WASIO_ENOMEM, NULL, t);
+  else
+    t->pins++; /* the task stays until the callback has seen it */
+  done_callback_free(d);
 }
 
 /* The task is done: record it, wake whoever waits for it, free what can be
@@ -245,12 +259,20 @@ static void task_complete(wasio_loop *loop, wasio__task *t, int status) {
     wasio__outcome_fill(t, &loop->main_outcome);
     t->retrieved = 1;
   }
-  while (t->waiters.next != &t->waiters) {
-    wasio__waiter *w = t->waiters.next;
-    wasio__waiter_remove(w);
-    w->notify(w, t);
+  /* Awaiters and done callbacks are told in the order they registered:
+   * in asyncio an awaiter's wake-up is one of the done callbacks. */
+  for (;;) {
+    wasio__waiter *w = t->waiters.next != &t->waiters ? t->waiters.next
+                                                     : NULL;
+    if (t->done_cbs != NULL && (w == NULL || t->done_cbs->order < w->order)) {
+      schedule_done_callback(loop, t);
+    } else if (w != NULL) {
+      wasio__waiter_remove(w);
+      w->notify(w, t);
+    } else {
+      break;
+    }
   }
-  schedule_done_callbacks(loop, t);
   if (!t->owned && !t->pins) task_free(t);
 }
 
@@ -340,12 +362,19 @@ int wasio__suspend(void) {
   }
   t->state = WASIO__TASK_WAITING;
   t->wake_status = 0;
+  int cancellable = t->on_cancel != NULL;
   wasio__coro_yield(&t->coro);
   t->state = WASIO__TASK_RUNNING;
   t->on_cancel = NULL;
   t->wait_data = NULL;
+  /* Cancelled after the wake, while ready to resume: delivered now,
+   * whatever woke it (asyncio's _must_cancel at the next step). */
+  if (t->wake_status == 0 && cancellable && wasio__cancelled(t))
+    return t->overflowed ? WASIO_ESTACK : WASIO_ECANCELLED;
   return t->wake_status;
 }
+
+void wasio__stay(wasio__task *t) { (void)t; }
 
 void wasio__wake(wasio__task *t, int status) {
   if (t->rq.queued || t->state == WASIO__TASK_DONE) return;
@@ -355,6 +384,7 @@ void wasio__wake(wasio__task *t, int status) {
 }
 
 void wasio__waiter_add(wasio__task *target, wasio__waiter *w) {
+  w->order = target->order++;
   w->next = &target->waiters;
   w->prev = target->waiters.prev;
   target->waiters.prev->next = w;
@@ -382,8 +412,12 @@ int wasio__park(wasio__list *queue, wasio__parked *p) {
   t->on_cancel = park_cancel;
   t->wait_data = p;
   int rc = wasio__suspend();
-  /* Served in the same step as the cancellation: keep what was given. */
-  return p->served ? 0 : rc;
+  if (!p->served) return rc;
+  /* Served, then cancelled before it could resume: it keeps what it was
+   * handed (nothing is lost) and sees the cancellation at its next await
+   * point; a task that returns before one ends with its result. */
+  t->must_cancel = 0;
+  return 0;
 }
 
 void wasio__unpark(wasio__parked *p, intptr_t data) {
@@ -521,6 +555,27 @@ int wasio_task_release(wasio_task h) {
   return 0;
 }
 
+int wasio__task_on_done(wasio__task *t, wasio_done_cb cb, void *arg,
+                        wasio_context *context) {
+  wasio__done_cb *d = malloc(sizeof *d);
+  if (d == NULL || context == NULL) {
+    free(d);
+    wasio_context_release(context);
+    return WASIO_ENOMEM;
+  }
+  d->cb = cb;
+  d->arg = arg;
+  d->next = NULL;
+  d->order = t->order++;
+  d->context = context;
+  wasio__done_cb **tail = &t->done_cbs;
+  while (*tail != NULL) tail = &(*tail)->next;
+  *tail = d;
+  if (t->state == WASIO__TASK_DONE)
+    while (t->done_cbs != NULL) schedule_done_callback(t->loop, t);
+  return 0;
+}
+
 int wasio_task_add_done_callback(wasio_task h, wasio_done_cb cb, void *arg) {
   int err;
   wasio__task *t = wasio__task_get(h, &err);
@@ -528,18 +583,12 @@ int wasio_task_add_done_callback(wasio_task h, wasio_done_cb cb, void *arg) {
   if (cb == NULL)
     return wasio__set_error(WASIO_EINVAL, "wasio_task_add_done_callback: cb "
                             "is NULL");
-  wasio__done_cb *d = malloc(sizeof *d);
-  if (d == NULL)
+  t->retrieved = t->awaited = 1; /* the callback sees the outcome */
+  wasio_context *context = wasio__context_copy(
+      wasio__context ? wasio__context : wasio__thread_context());
+  if (wasio__task_on_done(t, cb, arg, context) != 0)
     return wasio__set_error(WASIO_ENOMEM, "wasio_task_add_done_callback: out "
                             "of memory");
-  d->cb = cb;
-  d->arg = arg;
-  d->next = NULL;
-  wasio__done_cb **tail = &t->done_cbs;
-  while (*tail != NULL) tail = &(*tail)->next;
-  *tail = d;
-  t->retrieved = t->awaited = 1; /* the callback sees the outcome */
-  if (t->state == WASIO__TASK_DONE) schedule_done_callbacks(t->loop, t);
   return 0;
 }
 
@@ -553,7 +602,7 @@ int wasio_task_remove_done_callback(wasio_task h, wasio_done_cb cb,
     if ((*p)->cb == cb && (*p)->arg == arg) {
       wasio__done_cb *d = *p;
       *p = d->next;
-      free(d);
+      done_callback_free(d);
       removed++;
     } else {
       p = &(*p)->next;
@@ -581,14 +630,16 @@ int wasio_sleep(double seconds) {
   if (!(seconds >= 0) || seconds > 1e300)
     return wasio__set_error(WASIO_EINVAL, "wasio_sleep: delay must be a "
                             "finite number >= 0 (got %g)", seconds);
-  if (wasio__cancelled(t)) return wasio__cancelled_error(t);
+  int rc = wasio__checkpoint(t);
+  if (rc != 0) return rc;
   wasio_loop *loop = t->loop;
   if (seconds == 0) {
     /* asyncio's sleep(0): to the back of the ready queue, no timer */
     wasio__waiting_on(t, "sleep 0 (yield)");
     wasio__ready_push(loop, &t->rq);
-    wasio__suspend();
-    return 0;
+    t->on_cancel = wasio__stay;
+    rc = wasio__suspend();
+    return rc == 0 ? 0 : wasio__cancelled_error(t);
   }
   double ns = seconds * 1e9;
   uint64_t now = wasio__loop_time(loop);
@@ -596,7 +647,7 @@ int wasio_sleep(double seconds) {
                        ? WASIO__FOREVER - now - 1
                        : (uint64_t)(ns + 0.5);
   t->timer.fire = sleep_fire;
-  int rc = wasio__timer_arm(loop, &t->timer, now + delay);
+  rc = wasio__timer_arm(loop, &t->timer, now + delay);
   if (rc != 0) return wasio__set_error(rc, "wasio_sleep: out of memory");
   t->on_cancel = sleep_cancel;
   wasio__waiting_on(t, "sleep %.3fs", seconds);

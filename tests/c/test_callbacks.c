@@ -38,7 +38,12 @@ static int callbacks_main(void *arg, void **result) {
   CHECK_INT(wasio_handle_cancel(never), 0);
   CHECK_INT(wasio_handle_cancel(h), 1);
   CHECK_RC(wasio_call_soon(NULL, NULL, NULL), WASIO_EINVAL);
-  CHECK_RC(wasio_call_later(NULL, -1, note, "x"), WASIO_EINVAL);
+  /* a negative delay is a time already past: as soon as possible (asyncio) */
+  CHECK_RC(wasio_call_later(NULL, -1, note, "past"), 0);
+  CHECK_RC(wasio_call_later(NULL, NAN, note, "x"), WASIO_EINVAL);
+  CHECK_STR(wasio_error_message(), "wasio_call_later: the delay is NaN");
+  CHECK_RC(wasio_call_later(NULL, INFINITY, note, "x"), WASIO_EINVAL);
+  CHECK_RC(wasio_call_at(NULL, NAN, note, "x"), WASIO_EINVAL);
   wasio_sleep(1);
   CHECK_INT(wasio_handle_cancel(h), 0); /* long gone: a no-op */
   wasio_task bad = {99999, 1};
@@ -51,12 +56,13 @@ static int callbacks_main(void *arg, void **result) {
 TEST(callbacks_run_in_order_and_on_time) {
   trace t = {.n = 0};
   CHECK_RC(run_virtual(callbacks_main, &t, NULL), 0);
-  CHECK_INT(t.n, 5);
+  CHECK_INT(t.n, 6);
   CHECK_STR(t.log[0], "soon1@0.00");
   CHECK_STR(t.log[1], "task@0.00");
   CHECK_STR(t.log[2], "soon2@0.00");
-  CHECK_STR(t.log[3], "at0.25@0.25");
-  CHECK_STR(t.log[4], "later0.5@0.50");
+  CHECK_STR(t.log[3], "past@0.00");
+  CHECK_STR(t.log[4], "at0.25@0.25");
+  CHECK_STR(t.log[5], "later0.5@0.50");
   CHECK_RC(wasio_call_soon(NULL, note, "x"), WASIO_ENOLOOP);
 }
 

@@ -144,6 +144,8 @@ TEST(host_driven_steps) {
   CHECK_INT(wasio_loop_step(loop, &delay), 1); /* too early: nothing due */
   CHECK_NEAR(delay, 0.25, 1e-9);
   CHECK_RC(wasio_loop_advance(loop, 0.25), 0); /* what setTimeout waits */
+  CHECK_INT(wasio_loop_step(loop, &delay), 1); /* the timer wakes main */
+  CHECK_NEAR(delay, 0, 0);
   CHECK_INT(wasio_loop_step(loop, &delay), 0); /* main done, shut down */
   CHECK_INT(wasio_loop_step(loop, &delay), 0);
   wasio_outcome out;
