@@ -1,0 +1,26 @@
+/* Cancelling a task suspended in Event.wait() (see the .py). */
+#include "twin.h"
+
+static wasio_event EV;
+
+static int waiter(void *arg, void **result) {
+  int rc = wasio_event_wait(&EV);
+  twin_log("T wait -> %s", err(rc));
+  return rc;
+}
+
+static int main_(void *arg, void **result) {
+  wasio_task t;
+  wasio_event_init(&EV);
+  wasio_create_task(&t, waiter, NULL);
+  wasio_sleep(0.5);
+  twin_log("main cancel -> %d", wasio_cancel(t));
+  int rc = wasio_await(t, NULL);
+  twin_log("main await T -> %s", err(rc));
+  wasio_event_set(&EV);
+  wasio_sleep(0);
+  twin_log("T %s event set %d", outcome(t), wasio_event_is_set(&EV));
+  return 0;
+}
+
+int twin_cancel_at_event_wait(void) { return twin_run(main_); }
