@@ -73,10 +73,16 @@ int wasio_cancel_msg(wasio_task h, const char *msg) {
   return t ? wasio__cancel(t, msg) : err;
 }
 
+/* asyncio's timeout cancels its task when it fires and takes the request
+ * back when it exits: an expired timeout scope still entered counts. */
 int wasio_task_cancelling(wasio_task h) {
   int err = 0;
   wasio__task *t = wasio__task_get(h, &err);
-  return t ? t->cancel_requests : err;
+  if (t == NULL) return err;
+  int n = t->cancel_requests;
+  for (const wasio_scope *s = t->scopes; s != NULL; s = s->_outer)
+    n += s->_expired;
+  return n;
 }
 
 int wasio_task_uncancel(wasio_task h) {
@@ -124,7 +130,7 @@ static int scope_push(wasio_scope *s, const char *what) {
   memset(s, 0, sizeof *s);
   s->_magic = WASIO__MAGIC_SCOPE;
   s->_task = t;
-  s->_when = WASIO__FOREVER;
+  s->_when = INFINITY;
   s->_timer.index = SIZE_MAX;
   s->_timer.fire = scope_fire;
   s->_timer.kind = WASIO__TIMER_SCOPE;
@@ -164,14 +170,14 @@ static int scope_arm(wasio_scope *s, double when, const char *what) {
   int rc = wasio__deadline(when, &at, what);
   if (rc != 0) return rc;
   wasio__scope_disarm(s);
-  s->_when = at;
+  s->_when = at == WASIO__FOREVER ? INFINITY : when;
   if (at == WASIO__FOREVER) return 0;
   if (at <= wasio__loop_time(t->loop))
     rc = wasio__call_soon(t->loop, scope_soon, s, NULL, &s->_soon);
   else
     rc = wasio__timer_arm(t->loop, &s->_timer, at);
   if (rc != 0) {
-    s->_when = WASIO__FOREVER;
+    s->_when = INFINITY;
     return wasio__set_error(WASIO_ENOMEM, "%s: out of memory", what);
   }
   return 0;
@@ -206,10 +212,9 @@ int wasio_timeout_reschedule(wasio_scope *s, double when) {
 
 double wasio_timeout_when(const wasio_scope *s) {
   if (s == NULL ||
-      (s->_magic != WASIO__MAGIC_SCOPE && s->_magic != WASIO__MAGIC_DEAD) ||
-      s->_when == WASIO__FOREVER)
+      (s->_magic != WASIO__MAGIC_SCOPE && s->_magic != WASIO__MAGIC_DEAD))
     return INFINITY;
-  return (double)s->_when / 1e9;
+  return s->_when;
 }
 
 int wasio_timeout_expired(const wasio_scope *s) {

@@ -550,7 +550,7 @@ typedef struct wasio_scope {
   struct wasio_scope *_outer;
   void *_task;
   wasio__timer _timer;
-  uint64_t _when;       /* the deadline, ns; UINT64_MAX: none */
+  double _when;         /* the deadline as given; INFINITY: none */
   wasio_handle _soon;   /* a deadline already past expires through this */
   uint32_t _magic;
   uint8_t _shield;
