@@ -265,8 +265,10 @@ int wasio_runner_close(wasio_runner *r);
  *
  * wasio_loop_new: a fresh loop (NULL opts: defaults).
  * wasio_loop_start: wraps main(arg) in the loop's main task; once per loop.
- * wasio_loop_step: one iteration: fires due timers, then runs every task
- *   and callback that was ready when the iteration began. Returns 1 while
+ * wasio_loop_step: one iteration, in asyncio's order: runs every task and
+ *   callback that was ready when the iteration began, then the timers that
+ *   were due by then (a task a timer wakes resumes in the next iteration;
+ *   see wasio_cancel for what that order means). Returns 1 while
  *   there is more to do, with *delay set to the seconds until the next step
  *   is due (0: now; -1: nothing is scheduled, only an outside event can make
  *   progress); returns 0 once the main task and the shutdown after it (as
@@ -393,22 +395,39 @@ int wasio_await(wasio_task t, void **result);
 
 /* asyncio.sleep: suspends the calling task for `seconds` on the loop's
  * clock; 0 yields once, letting every other ready task run first.
- * Returns 0, or WASIO_ECANCELLED if the task is cancelled. Errors:
- * WASIO_ENOLOOP, WASIO_EINVAL (negative, NaN or infinite seconds). */
+ * Returns 0, or WASIO_ECANCELLED if the task is cancelled (also when the
+ * cancellation arrives after the sleep ended but before the task resumed).
+ * Errors: WASIO_ENOLOOP, WASIO_EINVAL (negative, NaN or infinite seconds:
+ * unlike asyncio, which sleeps 0 for a negative delay, a negative sleep is
+ * refused as the bug it usually is). */
 int wasio_sleep(double seconds);
 
-/* Task.cancel(msg): requests cancellation. A waiting task wakes with
- * WASIO_ECANCELLED; a task not started yet finishes cancelled without
- * running. Cancellation is level-triggered: every later await point in the
- * task fails with WASIO_ECANCELLED too, so it cannot be swallowed by
- * mistake; only wasio_task_uncancel() takes a request back. `msg` (may be
- * NULL) becomes the cancelled outcome's message. Returns 1 if the request
- * was made, 0 if the task was already done; WASIO_EINVAL/WASIO_ESTALE for a
- * bad handle. Does not suspend. */
+/* Task.cancel(msg): requests cancellation. Any code may call it, in a task
+ * or a callback of the task's loop, the task itself included. The request
+ * is delivered as asyncio delivers it:
+ *   - a task waiting in an await point wakes with WASIO_ECANCELLED;
+ *   - a task already woken and ready to resume gets WASIO_ECANCELLED from
+ *     that await point when it resumes, whatever woke it, except that a
+ *     lock, permit, queue item or settled JS promise already handed to it
+ *     is kept (it sees the cancellation at its next await point);
+ *   - a running task (one that cancels itself) gets it at its next await
+ *     point, which still yields once first, so the tasks already ready run
+ *     before it fails; a task that returns 0 before reaching one ends
+ *     cancelled;
+ *   - a task not started yet finishes cancelled without running.
+ * Cancellation is level-triggered (Trio's rule, not asyncio's): every later
+ * await point in the task fails with WASIO_ECANCELLED too, so it cannot be
+ * swallowed by mistake; only wasio_task_uncancel() takes a request back. A
+ * task that has seen WASIO_ECANCELLED and returns 0 ends with its result.
+ * `msg` (may be NULL) becomes the cancelled outcome's message. Returns 1 if
+ * the request was made, 0 if the task was already done; WASIO_EINVAL/
+ * WASIO_ESTALE for a bad handle. Does not suspend. */
 int wasio_cancel(wasio_task t);
 int wasio_cancel_msg(wasio_task t, const char *msg);
 
-/* Task.cancelling(): the number of cancellation requests not taken back. */
+/* Task.cancelling(): the number of cancellation requests not taken back,
+ * counting one for each expired timeout scope the task is still in (as
+ * asyncio's timeout cancels its task and uncancels it at the exit). */
 int wasio_task_cancelling(wasio_task t);
 /* Task.uncancel(): takes one request back and returns how many remain; at 0
  * the task is no longer cancelled and its await points work again. */
@@ -435,8 +454,12 @@ const char *wasio_task_name(wasio_task t);
 int wasio_task_set_name(wasio_task t, const char *name);
 
 /* Task.add_done_callback: cb(t, arg) is scheduled with call_soon when the
- * task is done (at once if it already is). remove_done_callback removes
- * every registration of (cb, arg) and returns how many there were. */
+ * task is done (at once if it already is), in a copy of the task-local
+ * context of the caller of add_done_callback. The task's done callbacks
+ * and the wake-ups of the tasks awaiting it run in the order they were
+ * registered (an awaiter registers when it starts waiting), as in asyncio.
+ * Any code may add one, to any task of its loop. remove_done_callback
+ * removes every registration of (cb, arg) and returns how many there were. */
 typedef void (*wasio_done_cb)(wasio_task t, void *arg);
 int wasio_task_add_done_callback(wasio_task t, wasio_done_cb cb, void *arg);
 int wasio_task_remove_done_callback(wasio_task t, wasio_done_cb cb,
@@ -469,10 +492,16 @@ int wasio_js_await(int id, char **value);
 
 /* -------------------------------------------------------------- callbacks
  * loop.call_soon / call_later / call_at: cb(arg) runs on the loop, outside
- * any task, in FIFO order with the tasks that are ready. `when` is on the
- * loop's clock (wasio_now()). *out (may be NULL) receives a handle for
- * wasio_handle_cancel. Errors: WASIO_ENOLOOP, WASIO_EINVAL (cb NULL, bad
- * delay), WASIO_ENOMEM. */
+ * any task, in a copy of the caller's task-local context taken now (what
+ * the caller sets later is not seen). call_soon's callbacks run in FIFO
+ * order with the tasks that are ready; a timed one runs in the first
+ * iteration that begins at or after its deadline, after that iteration's
+ * ready batch, in deadline order (then in the order they were scheduled).
+ * `when` is on the loop's clock (wasio_now()); a delay or time already
+ * past, negative, or -INFINITY means as soon as possible (asyncio's rule).
+ * *out (may be NULL) receives a handle for wasio_handle_cancel. Errors:
+ * WASIO_ENOLOOP, WASIO_EINVAL (cb NULL; a delay or time that is NaN, or
+ * +INFINITY: a callback that would never run), WASIO_ENOMEM. */
 int wasio_call_soon(wasio_handle *out, wasio_cb cb, void *arg);
 int wasio_call_later(wasio_handle *out, double delay, wasio_cb cb, void *arg);
 int wasio_call_at(wasio_handle *out, double when, wasio_cb cb, void *arg);
@@ -521,7 +550,10 @@ typedef enum {
 /* asyncio.wait: suspends until `mode` is met or `timeout` seconds pass
  * (timeout < 0: no limit). Does not raise the tasks' errors and does not
  * cancel them on timeout. Returns how many of the tasks are done; ask each
- * with wasio_task_state. WASIO_ECANCELLED if the caller is cancelled. */
+ * with wasio_task_state. WASIO_ECANCELLED if the caller is cancelled.
+ * Errors: WASIO_EINVAL for no tasks (n == 0 or tasks NULL: asyncio.wait
+ * raises ValueError), an unknown mode, or a NaN timeout; as wasio_await for
+ * a bad handle. */
 int wasio_wait(const wasio_task *tasks, size_t n, wasio_wait_mode mode,
                double timeout);
 
@@ -561,13 +593,24 @@ typedef struct wasio_scope {
 
 /* asyncio.timeout(seconds): a scope that cancels itself `seconds` from now
  * (INFINITY: never, until rescheduled). timeout_at takes a time on the
- * loop's clock. Exit with the body's status: a WASIO_ECANCELLED caused by
- * this scope's deadline becomes WASIO_ETIMEDOUT; anything else passes
- * through. */
+ * loop's clock. A deadline already past (a negative delay) expires as soon
+ * as the tasks already ready have run, as asyncio's does (call_soon): a
+ * body with no await point finishes unharmed, its first await point fails.
+ * Exit with the body's status: a WASIO_ECANCELLED caused by this scope's
+ * deadline becomes WASIO_ETIMEDOUT; anything else passes through.
+ * enter and exit belong to the task (exit in reverse order of entry);
+ * EINVAL for a NaN time. */
 int wasio_timeout_enter(wasio_scope *s, double seconds);
 int wasio_timeout_at_enter(wasio_scope *s, double when);
+/* Timeout.reschedule(when): moves the deadline (a time on the loop's
+ * clock; INFINITY: none). Any task or callback of the scope's loop may call
+ * it (a watchdog extending a worker's deadline), while the scope is
+ * entered. WASIO_ESTATE once it has expired or exited; WASIO_EINVAL for a
+ * NaN time, a scope never entered, or a caller outside its loop. */
 int wasio_timeout_reschedule(wasio_scope *s, double when);
-double wasio_timeout_when(const wasio_scope *s); /* INFINITY: none */
+/* The deadline as given (INFINITY: none) and whether it fired: both keep
+ * answering after the exit, until the struct is entered again. */
+double wasio_timeout_when(const wasio_scope *s);
 int wasio_timeout_expired(const wasio_scope *s);
 int wasio_timeout_exit(wasio_scope *s, int status);
 
@@ -575,7 +618,9 @@ int wasio_timeout_exit(wasio_scope *s, int status);
  * not reach the await points inside until it exits; cancelling the scope
  * itself still does. Use it for cleanup that must await. */
 int wasio_shield_enter(wasio_scope *s);
-/* Cancels a scope of the calling task (move_on / cancel_scope.cancel()). */
+/* Cancels a scope (Trio's cancel_scope.cancel()): any task or callback of
+ * the scope's loop may call it while the scope is entered; WASIO_ESTATE
+ * once it has exited. */
 int wasio_scope_cancel(wasio_scope *s);
 /* Exits any scope; returns `status` (timeouts: see wasio_timeout_exit). */
 int wasio_scope_exit(wasio_scope *s, int status);
@@ -586,12 +631,20 @@ int wasio_scope_exit(wasio_scope *s, int status);
  *   wasio_taskgroup_spawn(&tg, NULL, fetch, "a");
  *   wasio_taskgroup_spawn(&tg, NULL, fetch, "b");
  *   rc = wasio_taskgroup_exit(&tg, 0);   // waits for every child
- * The first child to fail cancels the others and the body (its await points
- * fail with WASIO_ECANCELLED). exit waits for all children, then returns 0,
- * or WASIO_EGROUP with a message listing every child's error ("2 tasks
- * failed: Task-3: EUSER: ...; Task-4: ...") and each one readable with
- * wasio_taskgroup_error, like an ExceptionGroup; or WASIO_ECANCELLED if the
- * caller was cancelled from outside. exit frees the group's memory. */
+ * The group hears of a child's end as asyncio's does, through a done
+ * callback (the next iteration): the first failure it hears of cancels the
+ * other children and the body (its await points fail with
+ * WASIO_ECANCELLED); children that failed at the same instant all count.
+ * exit waits for all children, then returns 0, or WASIO_EGROUP with a
+ * message listing every error, the children's in the order the group
+ * heard of them and then the body's ("2 tasks failed: Task-3: EUSER: ...;
+ * main: ..."), each one readable with wasio_taskgroup_error, like an
+ * ExceptionGroup; or WASIO_ECANCELLED if the caller was cancelled from
+ * outside. exit frees the group's memory. enter and exit belong to the
+ * task; spawn may be called by any task or callback of the group's loop
+ * while the group is entered (a child adding work to its own group), and
+ * returns WASIO_ESTATE once the group is shutting down after a failure or
+ * has exited. */
 typedef struct wasio_taskgroup {
   wasio_scope _scope;
   void *_state;
