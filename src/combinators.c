@@ -492,6 +492,7 @@ static void group_abort(group_state *g) {
   g->aborting = 1;
   for (group_child *c = g->children; c != NULL; c = c->next)
     if (c->task != NULL) wasio__cancel(c->task, NULL);
+  if (wasio__cancelling(g->parent) == 0) g->tg->_scope._counted = 1;
   g->tg->_scope._cancelled = 1;
   wasio__deliver(g->parent);
 }

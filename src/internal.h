@@ -166,6 +166,8 @@ extern const wasio__host_ops wasio__host_posix;
 
 /* ----------------------------------------------------------------- timers */
 enum { WASIO__TIMER_TASK = 0, WASIO__TIMER_SCOPE = 1, WASIO__TIMER_CALLBACK = 2 };
+/* wasio__timer.index of a timer the iteration under way set aside */
+#define WASIO__TIMER_ASIDE (SIZE_MAX - 1)
 typedef struct wasio__heap {
   wasio__timer **items;
   size_t len, cap;
@@ -286,7 +288,8 @@ struct wasio_loop {
   uint64_t epoch;       /* host time at creation */
   uint64_t vnow;        /* the virtual host's clock */
   uint64_t timer_seq;
-  uint64_t iteration_now; /* loop time at the start of the last iteration */
+  wasio__timer **aside; /* due timers armed by the iteration under way */
+  size_t aside_len, aside_cap;
   wasio__heap timers;
   wasio__ready *ready_head, *ready_tail;
   size_t ready_len;
@@ -428,6 +431,8 @@ int wasio__cancelled(const wasio__task *t);
 /* Wakes t with WASIO_ECANCELLED if it waits cancellably and is cancelled. */
 void wasio__deliver(wasio__task *t);
 int wasio__cancel(wasio__task *t, const char *msg);
+/* Task.cancelling(): requests, and scopes whose cancellation counts. */
+int wasio__cancelling(const wasio__task *t);
 /* The error an await point returns when the task is cancelled; the
  * request counts as delivered. */
 int wasio__cancelled_error(wasio__task *t);

@@ -74,9 +74,7 @@ static wasio__ready *ready_pop(wasio_loop *loop) {
 }
 
 int wasio__timer_arm(wasio_loop *loop, wasio__timer *t, uint64_t when) {
-  /* a deadline already past is due now: no earlier than the iteration
-   * under way (see wasio__loop_iterate) */
-  t->when = when < loop->iteration_now ? loop->iteration_now : when;
+  t->when = when;
   t->seq = loop->timer_seq++;
   return wasio__heap_push(&loop->timers, t);
 }
@@ -94,7 +92,30 @@ int wasio__deadline(double seconds, uint64_t *at, const char *what) {
 }
 
 void wasio__timer_disarm(wasio_loop *loop, wasio__timer *t) {
-  if (t->index != SIZE_MAX) wasio__heap_remove(&loop->timers, t);
+  if (t->index == WASIO__TIMER_ASIDE) {
+    /* set aside by the iteration under way (rare: a scan is fine) */
+    for (size_t i = 0; i < loop->aside_len; i++)
+      if (loop->aside[i] == t) loop->aside[i] = loop->aside[--loop->aside_len];
+    t->index = SIZE_MAX;
+  } else if (t->index != SIZE_MAX) {
+    wasio__heap_remove(&loop->timers, t);
+  }
+}
+
+/* A due timer armed by the iteration under way waits for the next one. */
+static void set_aside(wasio_loop *loop, wasio__timer *t) {
+  if (loop->aside_len == loop->aside_cap) {
+    size_t cap = loop->aside_cap ? loop->aside_cap * 2 : 8;
+    wasio__timer **a = realloc(loop->aside, cap * sizeof *a);
+    if (a == NULL) {
+      t->fire(t); /* no memory to wait: an iteration early, not lost */
+      return;
+    }
+    loop->aside = a;
+    loop->aside_cap = cap;
+  }
+  t->index = WASIO__TIMER_ASIDE;
+  loop->aside[loop->aside_len++] = t;
 }
 
 /* ------------------------------------------------------------- iteration */
@@ -136,14 +157,11 @@ void wasio__loop_run(wasio_loop *loop, wasio__ready *r) {
  * of the ready queue and resumes in the next iteration (as a sleeping
  * coroutine resumes through its future's done callback): every timer
  * callback due at an instant runs before any task woken at that instant.
- * Timers armed during the iteration wait for the next one: wasio__timer_arm
- * keeps their deadlines at or after the iteration's `now`, so in the
- * heap's (deadline, arming order) they all come after the timers due
- * before it began. */
+ * Timers armed during the iteration (a deadline already past) wait for the
+ * next one: they are set aside while the due ones fire, then put back. */
 void wasio__loop_iterate(wasio_loop *loop) {
   uint64_t now = wasio__loop_time(loop);
   uint64_t armed_before = loop->timer_seq;
-  loop->iteration_now = now;
   /* What becomes ready while this batch runs waits for the next one. With
    * a time slice, what is left of the batch when it runs out stays at the
    * front of the queue, and the timers for the next step. */
@@ -155,9 +173,17 @@ void wasio__loop_iterate(wasio_loop *loop) {
   }
   wasio__timer *timer;
   while ((timer = wasio__heap_peek(&loop->timers)) != NULL &&
-         timer->when <= now && timer->seq < armed_before) {
+         timer->when <= now) {
     wasio__heap_remove(&loop->timers, timer);
-    timer->fire(timer);
+    if (timer->seq >= armed_before)
+      set_aside(loop, timer);
+    else
+      timer->fire(timer);
+  }
+  while (loop->aside_len > 0) {
+    timer = loop->aside[--loop->aside_len];
+    timer->index = SIZE_MAX;
+    if (wasio__heap_push(&loop->timers, timer) != 0) timer->fire(timer);
   }
 }
 
@@ -350,6 +376,7 @@ int wasio_loop_close(wasio_loop *loop, wasio_outcome *out) {
     wasio__stack_free(loop->stack_cache[i], loop->stack_size);
   free(loop->stack_cache);
   wasio__heap_free(&loop->timers);
+  free(loop->aside);
   free(loop);
   return status;
 }

@@ -73,16 +73,21 @@ int wasio_cancel_msg(wasio_task h, const char *msg) {
   return t ? wasio__cancel(t, msg) : err;
 }
 
-/* asyncio's timeout cancels its task when it fires and takes the request
- * back when it exits: an expired timeout scope still entered counts. */
+/* asyncio's timeout cancels its task when it fires, and a TaskGroup its
+ * parent when a child fails (unless the parent is being cancelled
+ * already); each takes its request back when it exits. The scopes of the
+ * task that did the same here count until they exit. */
+int wasio__cancelling(const wasio__task *t) {
+  int n = t->cancel_requests;
+  for (const wasio_scope *s = t->scopes; s != NULL; s = s->_outer)
+    n += s->_counted;
+  return n;
+}
+
 int wasio_task_cancelling(wasio_task h) {
   int err = 0;
   wasio__task *t = wasio__task_get(h, &err);
-  if (t == NULL) return err;
-  int n = t->cancel_requests;
-  for (const wasio_scope *s = t->scopes; s != NULL; s = s->_outer)
-    n += s->_expired;
-  return n;
+  return t ? wasio__cancelling(t) : err;
 }
 
 int wasio_task_uncancel(wasio_task h) {
@@ -101,6 +106,7 @@ int wasio_task_uncancel(wasio_task h) {
 
 static void scope_expire(wasio_scope *s) {
   s->_expired = 1;
+  s->_counted = 1;
   s->_cancelled = 1;
   wasio__deliver(s->_task);
 }

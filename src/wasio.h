@@ -589,6 +589,7 @@ typedef struct wasio_scope {
   uint8_t _cancelled;
   uint8_t _expired;
   uint8_t _group;
+  uint8_t _counted; /* its cancellation counts in wasio_task_cancelling */
 } wasio_scope;
 
 /* asyncio.timeout(seconds): a scope that cancels itself `seconds` from now

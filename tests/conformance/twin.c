@@ -114,10 +114,12 @@ static void report(wasio_loop *loop, const wasio_exception_context *c,
                    void *arg) {
   (void)loop;
   (void)arg;
-  twin_log("handler %s %s", c->task ? c->task : "-",
-           c->code == 0 ? "-" : c->code <= WASIO_EUSER
-                                    ? "EUSER"
-                                    : wasio_err_name(c->code));
+  if (c->code <= WASIO_EUSER)
+    twin_log("handler %s EUSER %s", c->task ? c->task : "-",
+             c->error ? c->error : "");
+  else
+    twin_log("handler %s %s", c->task ? c->task : "-",
+             c->code == 0 ? "-" : wasio_err_name(c->code));
 }
 
 typedef struct wrapped {

@@ -192,5 +192,8 @@ def main(argv):
 
 
 if __name__ == "__main__":
+    # The twins import this file as `twin`: run that module, not __main__,
+    # so that their Boom is the one err() knows.
     sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-    main(sys.argv)
+    import twin
+    twin.main(sys.argv)
