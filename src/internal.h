@@ -413,8 +413,17 @@ void wasio__outcome_fill(const wasio__task *t, wasio_outcome *out);
 void wasio__outcome_set(wasio_outcome *out, int status, void *result,
                         const char *message);
 /* Parks the current task on `queue` (FIFO) until wasio__unpark. Returns 0
- * when served, WASIO_ECANCELLED when cancelled first (the node is gone). */
+ * when served, WASIO_ECANCELLED when cancelled first (the node is gone),
+ * WASIO__SERVED_CANCELLED when served and then cancelled before it could
+ * resume: the primitive passes on what it handed over (as asyncio's waiter
+ * that raises leaves the lock, permit or item to the next one) and fails,
+ * or keeps it and calls wasio__keep. */
+#define WASIO__SERVED_CANCELLED 1
 int wasio__park(wasio__list *queue, wasio__parked *p);
+/* Served, then cancelled: the task keeps what it was handed and sees the
+ * cancellation at its next await point (it ends with its result if it
+ * returns before one). */
+void wasio__keep(wasio__task *t);
 /* Serves the first parked task of `queue` (if any): 1 if one was woken. */
 int wasio__unpark_first(wasio__list *queue, intptr_t data);
 void wasio__unpark(wasio__parked *p, intptr_t data);

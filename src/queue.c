@@ -4,8 +4,11 @@
  * the first getter directly. A putter that finds the queue full parks with
  * its item; a get then moves the first putter's item into the queue. Both
  * are FIFO fair, and nothing is lost to a cancellation: a parked caller
- * cancelled before it was served has given or taken nothing; one served in
- * the same step keeps its success (put done, item received). */
+ * cancelled before it was served has given or taken nothing; a getter
+ * handed an item and cancelled before it resumed gives the item back (to
+ * the next getter, or the head of the queue) and fails, as asyncio's does;
+ * a putter whose item went in before its cancellation reached it has put
+ * it (and sees the cancellation at its next await point). */
 #include "internal.h"
 
 #include <stdlib.h>
@@ -180,6 +183,10 @@ again:
     w.status = 0;
     wasio__waiting_on(t, "queue put");
     int rc = wasio__park(&q->_putters, &w.p);
+    if (rc == WASIO__SERVED_CANCELLED && w.status == 0) {
+      wasio__keep(t); /* the item is in: the put happened */
+      rc = 0;
+    }
     if (rc != 0) return wasio__cancelled_error(t);
     if (w.status != 0)
       return wasio__set_error(w.status, "%s: the queue is shut down", what);
@@ -212,6 +219,32 @@ static void admit_putter(wasio_queue *q) {
   serve(p, 0);
 }
 
+/* A getter handed e was cancelled before it resumed: e goes to the next
+ * getter, or back where it was, at the head of the line (asyncio's getter
+ * that raises never took it). */
+static int give_back(wasio_queue *q, entry e) {
+  q_waiter *g = first(&q->_getters);
+  if (g != NULL) {
+    g->e = e;
+    serve(g, 0);
+    return 0;
+  }
+  if (grow(q) != 0) return WASIO_ENOMEM;
+  entry *a = items(q);
+  if (q->_kind == WASIO_QUEUE_FIFO) {
+    q->_head = (q->_head + q->_cap - 1) % q->_cap;
+    a[q->_head] = e;
+    q->_len++;
+  } else if (q->_kind == WASIO_QUEUE_LIFO) {
+    memmove(a + 1, a, q->_len * sizeof *a);
+    a[0] = e;
+    q->_len++;
+  } else {
+    push(q, e); /* its original order key puts it back in place */
+  }
+  return 0;
+}
+
 static int get(wasio_queue *q, void **item, int wait, const char *what) {
   CHECK(q, what);
 again:
@@ -238,6 +271,11 @@ again:
   w.status = 0;
   wasio__waiting_on(t, "queue get");
   int rc = wasio__park(&q->_getters, &w.p);
+  if (rc == WASIO__SERVED_CANCELLED && w.status == 0 &&
+      give_back(q, w.e) != 0) {
+    wasio__keep(t); /* no memory to put it back: the getter keeps it */
+    rc = 0;
+  }
   if (rc != 0) return wasio__cancelled_error(t);
   if (w.status != 0)
     return wasio__set_error(w.status, "%s: the queue is shut down", what);

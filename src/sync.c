@@ -3,7 +3,8 @@
  * Every primitive keeps a FIFO of parked tasks and hands what it guards
  * straight to the first of them (the lock, a permit), so no newcomer can
  * overtake a waiter: fair, and cancellation-safe, since a waiter that is
- * cancelled before it is served simply leaves the queue. */
+ * cancelled before it is served simply leaves the queue, and one that was
+ * served but cancelled before it resumed passes what it got on. */
 #include "internal.h"
 
 static int check_magic(int present, uint32_t magic, uint32_t want,
@@ -35,11 +36,19 @@ static wasio__task *waiter(const char *what, int *err) {
   return t;
 }
 
-static int parked(wasio__task *t, wasio__list *queue) {
+/* Waits in `queue`. Served and then cancelled before it resumed, the
+ * waiter fails as asyncio's does, and gives what it was handed back
+ * (give_back(obj): the lock or permit goes on to the next waiter). */
+static int parked(wasio__task *t, wasio__list *queue,
+                  int (*give_back)(void *obj), void *obj) {
   wasio__parked p;
   int rc = wasio__park(queue, &p);
-  return rc == WASIO_ECANCELLED ? wasio__cancelled_error(t) : rc;
+  if (rc == WASIO__SERVED_CANCELLED && give_back != NULL) give_back(obj);
+  return rc == 0 ? 0 : wasio__cancelled_error(t);
 }
+
+static int lock_give_back(void *l) { return wasio_lock_release(l); }
+static int sem_give_back(void *s) { return wasio_semaphore_release(s); }
 
 /* ------------------------------------------------------------------- Event */
 
@@ -58,7 +67,7 @@ int wasio_event_wait(wasio_event *e) {
   if (t == NULL) return err;
   if (e->_set) return 0;
   wasio__waiting_on(t, "event wait");
-  return parked(t, &e->_waiters);
+  return parked(t, &e->_waiters, NULL, NULL);
 }
 
 int wasio_event_set(wasio_event *e) {
@@ -99,7 +108,8 @@ int wasio_lock_acquire(wasio_lock *l) {
     return 0;
   }
   wasio__waiting_on(t, "lock acquire");
-  return parked(t, &l->_waiters); /* served: the lock was handed over */
+  /* served: the lock was handed over */
+  return parked(t, &l->_waiters, lock_give_back, l);
 }
 
 int wasio_lock_release(wasio_lock *l) {
@@ -164,7 +174,8 @@ int wasio_semaphore_acquire(wasio_semaphore *s) {
     return 0;
   }
   wasio__waiting_on(t, "semaphore acquire");
-  return parked(t, &s->_waiters); /* served: a permit was handed over */
+  /* served: a permit was handed over */
+  return parked(t, &s->_waiters, sem_give_back, s);
 }
 
 int wasio_semaphore_release(wasio_semaphore *s) {
@@ -238,7 +249,11 @@ int wasio_condition_wait(wasio_condition *c) {
   wasio__waiting_on(t, "condition wait");
   rc = wasio__park(&c->_waiters, &p);
   lock_acquire_uncancellable(c->_lock);
-  return rc == WASIO_ECANCELLED ? wasio__cancelled_error(t) : rc;
+  if (rc == 0) return 0;
+  /* Cancelled, perhaps after it was notified: another waiter is notified
+   * in its place (a spurious wake-up at worst), as asyncio does. */
+  wasio__unpark_first(&c->_waiters, 0);
+  return wasio__cancelled_error(t);
 }
 
 int wasio_condition_wait_for(wasio_condition *c, int (*pred)(void *arg),

@@ -413,12 +413,10 @@ int wasio__park(wasio__list *queue, wasio__parked *p) {
   t->wait_data = p;
   int rc = wasio__suspend();
   if (!p->served) return rc;
-  /* Served, then cancelled before it could resume: it keeps what it was
-   * handed (nothing is lost) and sees the cancellation at its next await
-   * point; a task that returns before one ends with its result. */
-  t->must_cancel = 0;
-  return 0;
+  return rc == 0 ? 0 : WASIO__SERVED_CANCELLED;
 }
+
+void wasio__keep(wasio__task *t) { t->must_cancel = 0; }
 
 void wasio__unpark(wasio__parked *p, intptr_t data) {
   wasio__list_remove(&p->node);
