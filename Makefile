@@ -33,6 +33,11 @@ WASI_CFLAGS   := --target=wasm32-wasi --sysroot=$(WASI_SYSROOT) -O2
 EMCC_CFLAGS   := -O2
 # Instrument only what can switch: host imports never unwind in this design.
 # The name section is dropped from what ships (it is half the module).
+# Asyncify runs before Binaryen's optimizer, never after it: -O2 first may
+# inline wasio__coro_yield into its one caller, which then calls
+# start_unwind itself, counts as "top-most runtime" and is left
+# uninstrumented (seen: wasio__suspend's code after the yield ran during
+# the unwind). The pass optimizes its own output at the level given.
 ASYNCIFY  := --asyncify --pass-arg=asyncify-ignore-imports --strip-debug
 
 # ------------------------------------------------------------ sources
@@ -165,7 +170,7 @@ $(B)/wasi/%.checked.wasm: $(B)/wasi/%.pre.wasm scripts/stack-check.mjs
 	WASM_OPT=$(WASM_OPT) $(NODE) scripts/stack-check.mjs $< $@
 
 $(B)/wasi/%.wasm: $(B)/wasi/%.checked.wasm
-	$(WASM_OPT) -O2 $(ASYNCIFY) $< -o $@
+	$(WASM_OPT) $(ASYNCIFY) -O2 $< -o $@
 	@$(NODE) scripts/check-imports.mjs $@
 
 $(B)/wasi/wasio.pre.wasm: $(WASI_OBJ) $(patsubst %.c,$(B)/wasi/obj/%.o,$(DEMO_SRC) $(CLI_SRC))
@@ -212,7 +217,7 @@ $(B)/web/wasio_core.mjs: $(WEB_OBJ)
 	  -sALLOW_MEMORY_GROWTH=1 -sEXPORTED_FUNCTIONS=$(WEB_EXPORTS) \
 	  -sEXPORTED_RUNTIME_METHODS=UTF8ToString,stringToUTF8,lengthBytesUTF8 --profiling-funcs
 	WASM_OPT=$(WASM_OPT) $(NODE) scripts/stack-check.mjs $(B)/web/wasio_core.wasm $(B)/web/wasio_core.wasm
-	$(WASM_OPT) -O2 $(ASYNCIFY) $(B)/web/wasio_core.wasm -o $(B)/web/wasio_core.wasm
+	$(WASM_OPT) $(ASYNCIFY) -O2 $(B)/web/wasio_core.wasm -o $(B)/web/wasio_core.wasm
 
 # The C suite in the web build, run by Node (a CommonJS script: build/web/
 # test/ has a package.json saying so, since the project's says "module").
@@ -224,7 +229,7 @@ $(B)/web/test/wasio-tests.js: $(WEB_TEST_OBJ)
 	  -sERROR_ON_UNDEFINED_SYMBOLS=0 -sWARN_ON_UNDEFINED_SYMBOLS=0 \
 	  -sSTACK_OVERFLOW_CHECK=0 -sALLOW_MEMORY_GROWTH=1 -sMAXIMUM_MEMORY=256MB -sABORTING_MALLOC=0 --profiling-funcs
 	WASM_OPT=$(WASM_OPT) $(NODE) scripts/stack-check.mjs $(B)/web/test/wasio-tests.wasm $(B)/web/test/wasio-tests.wasm
-	$(WASM_OPT) -O2 $(ASYNCIFY) $(B)/web/test/wasio-tests.wasm -o $(B)/web/test/wasio-tests.wasm
+	$(WASM_OPT) $(ASYNCIFY) -O2 $(B)/web/test/wasio-tests.wasm -o $(B)/web/test/wasio-tests.wasm
 
 $(B)/web/wasio.mjs: web/wasio.mjs
 	@mkdir -p $(@D)

@@ -368,8 +368,10 @@ int wasio__suspend(void) {
   t->on_cancel = NULL;
   t->wait_data = NULL;
   /* Cancelled after the wake, while ready to resume: delivered now,
-   * whatever woke it (asyncio's _must_cancel at the next step). */
-  if (t->wake_status == 0 && cancellable && wasio__cancelled(t))
+   * whatever woke it, a timeout of the wait included (asyncio's
+   * _must_cancel at the next step). */
+  if ((t->wake_status == 0 || t->wake_status == WASIO_ETIMEDOUT) &&
+      cancellable && wasio__cancelled(t))
     return t->overflowed ? WASIO_ESTACK : WASIO_ECANCELLED;
   return t->wake_status;
 }
