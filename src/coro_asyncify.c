@@ -9,7 +9,9 @@
  * calling the task's entry again. Two rules of Binaryen's decide where the
  * code below lives:
  *   - a function that calls start_unwind or stop_rewind is "top-most
- *     runtime" and is not instrumented (its callers are): wasio__coro_yield;
+ *     runtime" and is not instrumented (its callers are): coro_yield,
+ *     called through wasio__coro_yield_fn so that it is never inlined into
+ *     a caller (internal.h);
  *   - a function that calls stop_unwind or start_rewind is "bottom-most
  *     runtime", also not instrumented: wasio__coro_resume. No task code may
  *     be inlined into it, so tasks are entered through a function pointer
@@ -243,7 +245,7 @@ void wasio__coro_resume(wasio__coro *c) {
   wasio__set_sp(loop_sp);
 }
 
-WASIO__NOINLINE void wasio__coro_yield(wasio__coro *c) {
+static WASIO__NOINLINE void coro_yield(wasio__coro *c) {
   if (state == REWINDING) {
     /* Second call, on the way back in: the task's frames are restored. */
     asyncify_stop_rewind();
@@ -256,6 +258,7 @@ WASIO__NOINLINE void wasio__coro_yield(wasio__coro *c) {
   state = UNWINDING;
   asyncify_start_unwind(&data);
 }
+void (*volatile wasio__coro_yield_fn)(wasio__coro *) = coro_yield;
 
 #if defined(__wasi__) || defined(__EMSCRIPTEN__)
 /* After a trap, for the host to explain it (wasi/main.c exports it): if a

@@ -89,8 +89,19 @@ void wasio__coro_init(wasio__coro *c, void (*entry)(void *), void *arg,
                       void *stack_base, size_t stack_size);
 /* Loop side: runs c until it yields or its entry returns. */
 void wasio__coro_resume(wasio__coro *c);
-/* Task side: back to the loop; returns when resumed. */
+/* Task side: back to the loop; returns when resumed. In wasm the call goes
+ * through a pointer that no optimizer can see through: were the yield
+ * inlined into its caller (Binaryen's -O2 inlines a one-caller function,
+ * and emcc runs it at link time), that caller would call start_unwind
+ * itself, count as "top-most runtime" and be left uninstrumented, and its
+ * code after the yield would run during the unwind. An indirect call also
+ * marks the caller as one that can unwind. */
+#if defined(WASIO__WASM)
+extern void (*volatile wasio__coro_yield_fn)(wasio__coro *c);
+static inline void wasio__coro_yield(wasio__coro *c) { wasio__coro_yield_fn(c); }
+#else
 void wasio__coro_yield(wasio__coro *c);
+#endif
 /* What became of the task's stack, asked after every switch:
  *   OK         intact;
  *   OVERFLOW   it went past its end, into the spare room below that takes
