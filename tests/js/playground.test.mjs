@@ -98,12 +98,18 @@ describe('the playground', { skip: browser ? false : `SKIP: ${reason}` }, () => 
     await page.waitForFunction(() => document.getElementById('loop-steps').textContent === '2');
     assert.equal(await steps(), '2');
     assert.match(await page.textContent('#loop-timers'), /1\.000 s {2}sleep {2}Task-2.*2\.000 s {2}sleep {2}Task-3/);
-    await page.click('#step'); // the clock jumps to 1 s: hello
+    // the clock jumps to 1 s: the timer fires and wakes Task-2, which
+    // resumes in the next iteration (asyncio's order)
+    await page.click('#step');
     await page.waitForFunction(() => document.getElementById('loop-steps').textContent === '3');
+    assert.equal(await page.textContent('#loop-ready'), 'Task-2');
+    assert.doesNotMatch(await page.textContent('#log'), /hello/);
+    await page.click('#step'); // Task-2 runs: hello
+    await page.waitForFunction(() => document.getElementById('loop-steps').textContent === '4');
     assert.match(await page.textContent('#log'), /\[1\.000s\] hello$/);
     assert.doesNotMatch(await page.textContent('#log'), /world/);
     await page.screenshot({ path: `${shots}/playground-step.png`, fullPage: true });
-    for (let i = 0; i < 5 && !(await page.$eval('#step', (b) => b.disabled)); i++) await page.click('#step');
+    for (let i = 0; i < 8 && !(await page.$eval('#step', (b) => b.disabled)); i++) await page.click('#step');
     await page.waitForFunction(() => !document.getElementById('run').disabled);
     assert.match(await page.textContent('#log'), /\[2\.000s\] finished$/);
   });
