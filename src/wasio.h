@@ -667,9 +667,14 @@ int wasio_taskgroup_error(const wasio_taskgroup *tg, size_t i,
 
 /* ------------------------------------------------------- sync primitives
  * asyncio.Event, Lock, Semaphore, BoundedSemaphore, Condition. All FIFO
- * fair and cancellation-safe: a waiter cancelled before it was served
- * leaves no trace; one served in the same step it was cancelled in keeps
- * what it was given (and sees the cancellation at its next await point).
+ * fair: what is released goes straight to the longest waiter. And
+ * cancellation-safe: a waiter cancelled before it was served leaves no
+ * trace; one served but cancelled before it resumed fails with
+ * WASIO_ECANCELLED, as asyncio's does, and passes what it was handed on
+ * (the lock or permit to the next waiter; a Condition's notification to
+ * another waiter, after re-acquiring the lock). Every waiting call is a
+ * checkpoint: a cancelled task fails there (after yielding once) even if
+ * it would not have to wait.
  * The structs are the caller's; init before use (WASIO_EINVAL otherwise).
  * Waiting calls suspend and return 0, WASIO_ECANCELLED, or WASIO_ENOLOOP
  * outside a task. */
@@ -736,7 +741,11 @@ int wasio_condition_notify_all(wasio_condition *c);
  * asyncio.Queue, LifoQueue and PriorityQueue of void* items. maxsize 0:
  * unbounded. Priority queues hand out the lowest priority first, equal
  * priorities in insertion order. Call wasio_queue_destroy when done: the
- * queue owns its storage. */
+ * queue owns its storage. An item put while getters wait goes straight to
+ * the first of them; a getter cancelled after it was handed an item but
+ * before it resumed fails and gives the item back (to the next getter, or
+ * the head of the queue): nothing is lost. A get or put that need not
+ * wait does not look at cancellation, as in asyncio. */
 typedef enum {
   WASIO_QUEUE_FIFO = 0,
   WASIO_QUEUE_LIFO = 1,
