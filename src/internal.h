@@ -446,8 +446,13 @@ void wasio__scopes_abandon(wasio__task *t);
 
 /* scope.c: cancellation */
 /* 1 if an await point of t must fail now: a cancelled scope (up to the
- * first shield) or a cancellation request on the task itself. */
-int wasio__cancelled(const wasio__task *t);
+ * first shield) or a cancellation request on the task itself. Inline for
+ * the common case (no scope, no overflow): every switch asks. */
+int wasio__cancelled_scoped(const wasio__task *t);
+static inline int wasio__cancelled(const wasio__task *t) {
+  if (t->scopes == NULL && !t->overflowed) return t->cancel_requests > 0;
+  return wasio__cancelled_scoped(t);
+}
 /* Wakes t with WASIO_ECANCELLED if it waits cancellably and is cancelled. */
 void wasio__deliver(wasio__task *t);
 int wasio__cancel(wasio__task *t, const char *msg);
@@ -460,7 +465,10 @@ int wasio__cancelled_error(wasio__task *t);
  * once (the tasks already ready run first, as asyncio's await of a
  * cancelled task does) and then gets its cancellation error, unless the
  * cancellation was taken back meanwhile (0). */
-int wasio__checkpoint(wasio__task *t);
+int wasio__checkpoint_cancelled(wasio__task *t);
+static inline int wasio__checkpoint(wasio__task *t) {
+  return wasio__cancelled(t) ? wasio__checkpoint_cancelled(t) : 0;
+}
 
 /* combinators.c */
 int wasio__await_tasks(const char *what, const wasio_task *hs, size_t n,

@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-int wasio__cancelled(const wasio__task *t) {
+int wasio__cancelled_scoped(const wasio__task *t) {
   if (t->overflowed) return 1; /* a stack overflow ends the task, shields
                                   or not (task.c) */
   for (const wasio_scope *s = t->scopes; s != NULL; s = s->_outer) {
@@ -56,8 +56,7 @@ int wasio__cancel(wasio__task *t, const char *msg) {
   return 1;
 }
 
-int wasio__checkpoint(wasio__task *t) {
-  if (!wasio__cancelled(t)) return 0;
+int wasio__checkpoint_cancelled(wasio__task *t) {
   wasio__ready_push(t->loop, &t->rq);
   t->on_cancel = NULL;
   wasio__waiting_on(t, "cancelled: yield once");
