@@ -80,6 +80,8 @@ typedef struct wasio__coro {
 } wasio__coro;
 #endif
 
+/* The largest stack a task may ask for (wasio_run_opts.stack_size). */
+#define WASIO__STACK_MAX ((size_t)1 << 30)
 /* The stack size a loop uses for `requested` bytes (0: the default). */
 size_t wasio__stack_round(size_t requested);
 /* A stack of exactly `size` bytes, a value wasio__stack_round returned. */
@@ -325,6 +327,8 @@ struct wasio_loop {
   uint32_t next_id;
   uint32_t visit;       /* the last cycle search's mark */
   int phase;
+  int in_hook;          /* inside a trace hook: suspending is refused */
+  uint8_t runner_owned; /* a Runner drives it: no stepping or closing */
   void **stack_cache;   /* free stacks of stack_size bytes */
   size_t stack_cache_len;
 };
@@ -400,6 +404,10 @@ int wasio__task_spawn(wasio_loop *loop, wasio_fn fn, void *arg,
                       const char *name, wasio__task **out);
 void wasio__task_run(wasio_loop *loop, wasio__task *t);
 void wasio__task_free_all(wasio_loop *loop);
+/* A reference of wasio's own (a runner's or a loop's on its main task):
+ * the task is not freed while held, whatever its handle's owner does. */
+void wasio__task_hold(wasio__task *t);
+void wasio__task_drop(wasio__task *t);
 wasio__task *wasio__current(void);
 /* add_done_callback for wasio's own use: cb runs soon after t is done, in
  * `context` (taken over; released on failure), pinned until it has run.

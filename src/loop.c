@@ -215,6 +215,10 @@ int wasio_loop_new(wasio_loop **out, const wasio_run_opts *opts) {
   if (opts->clock != WASIO_CLOCK_REAL && opts->clock != WASIO_CLOCK_VIRTUAL)
     return wasio__set_error(WASIO_EINVAL, "wasio_loop_new: unknown clock %d",
                             (int)opts->clock);
+  if (opts->stack_size > WASIO__STACK_MAX)
+    return wasio__set_error(WASIO_EINVAL, "wasio_loop_new: stack_size must be "
+                            "at most %zu bytes (got %zu)",
+                            (size_t)WASIO__STACK_MAX, opts->stack_size);
   if (!(opts->slow_callback_duration >= 0) ||
       opts->slow_callback_duration > 1e9)
     return wasio__set_error(WASIO_EINVAL, "wasio_loop_new: "
@@ -263,7 +267,9 @@ int wasio_loop_start(wasio_loop *loop, wasio_fn main, void *arg) {
   wasio__task *t;
   int rc = wasio__task_spawn(loop, main, arg, "main", &t);
   if (rc != 0) return wasio__set_error(rc, "wasio_loop_start: out of memory");
-  t->owned = 1; /* the loop keeps main until it closes */
+  t->owned = 1;
+  wasio__task_hold(t); /* the loop keeps main until it closes, even if
+                          main releases its own handle */
   t->awaited = 1;
   loop->main = t;
   loop->phase = WASIO__PHASE_MAIN;
@@ -292,6 +298,9 @@ int wasio_loop_step(wasio_loop *loop, double *delay) {
   if (wasio__running != NULL)
     return wasio__set_error(WASIO_ENESTED, "wasio_loop_step: a loop is "
                             "already running on this thread");
+  if (loop->runner_owned)
+    return wasio__set_error(WASIO_ESTATE, "wasio_loop_step: the loop "
+                            "belongs to a Runner; wasio_runner_run drives it");
   if (loop->phase == WASIO__PHASE_NEW)
     return wasio__set_error(WASIO_ESTATE, "wasio_loop_step: no main task "
                             "(call wasio_loop_start first)");
@@ -348,6 +357,10 @@ int wasio_loop_close(wasio_loop *loop, wasio_outcome *out) {
   if (loop == wasio__running)
     return wasio__set_error(WASIO_ESTATE, "wasio_loop_close: the loop is "
                             "running");
+  if (loop->runner_owned)
+    return wasio__set_error(WASIO_ESTATE, "wasio_loop_close: the loop "
+                            "belongs to a Runner; wasio_runner_close closes "
+                            "it");
   if (loop->phase == WASIO__PHASE_MAIN || loop->phase == WASIO__PHASE_SHUTDOWN)
     drain(loop);
   int status = loop->main ? loop->main_outcome.status : WASIO_ESTATE;

@@ -77,6 +77,11 @@ int wasio_resource_register_at(wasio_resource *res, const char *name,
                             res ? "close" : "res");
   if (wasio__running == NULL)
     return wasio__set_error(WASIO_ENOLOOP, "%s: no running event loop", what);
+  for (wasio__list *p = wasio__running->resources.next;
+       p != &wasio__running->resources; p = p->next)
+    if (p == &res->_node)
+      return wasio__set_error(WASIO_EINVAL, "%s: %s is already registered",
+                              what, res->_name);
   res->_name = name ? name : "resource";
   res->_close = close;
   res->_arg = arg;
@@ -121,7 +126,8 @@ void wasio__close_resources(wasio_loop *loop) {
       if (loop->handler) loop->handler(loop, &c, loop->handler_arg);
       else wasio_loop_default_exception_handler(loop, &c);
     }
-    wasio_resource_close(res);
+    if (wasio_resource_close(res) != 0) /* not a resource: never spin */
+      wasio__list_remove(&res->_node);
   }
 }
 
@@ -175,6 +181,7 @@ static int runner_lazy_init(wasio_runner *r, const char *what) {
                r->_opts.clock == WASIO_CLOCK_VIRTUAL ? "virtual" : "real",
                loop->host->name);
   loop->phase = WASIO__PHASE_MAIN;
+  loop->runner_owned = 1;
   r->_loop = loop;
   return 0;
 }
@@ -276,6 +283,7 @@ int wasio_runner_run(wasio_runner *r, wasio_fn main, void *arg,
   wasio_context_release(t->context);
   t->context = wasio__context_ref(context ? context : r->_context);
   t->owned = 1;
+  wasio__task_hold(t); /* read below even if main released its handle */
   t->awaited = 1;
   loop->main = t;
   wasio__debug(loop, "[3] running main until it completes");
@@ -290,8 +298,9 @@ int wasio_runner_run(wasio_runner *r, wasio_fn main, void *arg,
     wasio__outcome_set(&outcome, WASIO_EDEADLK, NULL, NULL);
   }
   t->retrieved = 1;
-  wasio_task_release(wasio__task_handle(t));
+  t->owned = 0;
   loop->main = NULL;
+  wasio__task_drop(t);
   if (failure == WASIO_EINTR && outcome.status == WASIO_ECANCELLED)
     wasio__outcome_set(&outcome, WASIO_EINTR, NULL, interrupted_msg);
   if (out != NULL) *out = outcome;
@@ -331,6 +340,7 @@ int wasio_runner_close(wasio_runner *r) {
     wasio__running = loop;
     wasio__loop_finish_shutdown(loop);
     wasio__running = NULL;
+    loop->runner_owned = 0;
     wasio_loop_close(loop, NULL);
     r->_loop = NULL;
   }

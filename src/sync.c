@@ -7,6 +7,8 @@
  * served but cancelled before it resumed passes what it got on. */
 #include "internal.h"
 
+#include <limits.h>
+
 static int check_magic(int present, uint32_t magic, uint32_t want,
                        const char *what) {
   if (!present)
@@ -185,6 +187,9 @@ int wasio_semaphore_release(wasio_semaphore *s) {
   if (s->_bound >= 0 && s->_value >= s->_bound)
     return wasio__set_error(WASIO_ESTATE, "BoundedSemaphore released too "
                             "many times");
+  if (s->_value == LONG_MAX)
+    return wasio__set_error(WASIO_EINVAL, "%s: the value is LONG_MAX already "
+                            "(it would overflow)", what);
   s->_value++;
   return 0;
 }

@@ -27,9 +27,14 @@ wasio__task *wasio__current(void) {
 
 wasio__task *wasio__need_task(const char *what, int *err) {
   wasio__task *t = wasio__current();
-  if (t == NULL)
+  if (t == NULL) {
     *err = wasio__set_error(WASIO_ENOLOOP, "%s: not called from a task of a "
                             "running event loop", what);
+  } else if (t->loop->in_hook) {
+    *err = wasio__set_error(WASIO_ESTATE, "%s: called from a trace hook, "
+                            "which must not suspend", what);
+    t = NULL;
+  }
   return t;
 }
 
@@ -334,6 +339,13 @@ void wasio__task_run(wasio_loop *loop, wasio__task *t) {
     if (stack != WASIO__STACK_OK) stack_overflowed(t, stack);
   }
   if (t->finished) task_complete(loop, t, t->status);
+}
+
+void wasio__task_hold(wasio__task *t) { t->pins++; }
+
+void wasio__task_drop(wasio__task *t) {
+  if (--t->pins == 0 && !t->owned && t->state == WASIO__TASK_DONE)
+    task_free(t);
 }
 
 void wasio__task_free_all(wasio_loop *loop) {

@@ -24,7 +24,9 @@ void wasio__trace(wasio__task *t, wasio_trace_kind kind, const char *detail,
   ev.task = t->name;
   ev.detail = detail ? detail : "";
   ev.status = status;
+  loop->in_hook++; /* a hook runs in the middle of a switch: no await */
   loop->opts.trace(&ev, loop->opts.trace_arg);
+  loop->in_hook--;
 }
 
 void wasio__waiting_on_(wasio__task *t, const char *fmt, ...) {

@@ -175,7 +175,8 @@ typedef void (*wasio_log_fn)(const char *line, void *arg);
 typedef struct wasio_run_opts {
   wasio_clock clock;
   /* Bytes of C stack per task; 0 picks the default (256 KiB natively, of
-   * which only touched pages cost memory, and 16 KiB in wasm). */
+   * which only touched pages cost memory, and 16 KiB in wasm). At most
+   * 1 GiB (WASIO_EINVAL past it). */
   size_t stack_size;
   /* Nonzero: debug mode. The steps of wasio_run() are logged as they
    * happen; a task step or callback that runs longer than
@@ -190,7 +191,10 @@ typedef struct wasio_run_opts {
   double time_slice;
   wasio_log_fn log;              /* NULL: stderr */
   void *log_arg;
-  /* Called for every task event (NULL: none; costs one test per event). */
+  /* Called for every task event (NULL: none; costs one test per event).
+   * The hook runs in the middle of a task switch: it may read (names,
+   * states, wasio_now) and schedule (wasio_call_soon), but every call
+   * that would suspend returns WASIO_ESTATE there. */
   wasio_trace_fn trace;
   void *trace_arg;
 } wasio_run_opts;
@@ -256,6 +260,9 @@ int wasio_runner_init(wasio_runner *r, const wasio_run_opts *opts);
  * runs in that context. Returns main's status, as wasio_run. */
 int wasio_runner_run(wasio_runner *r, wasio_fn main, void *arg,
                      wasio_context *context, wasio_outcome *out);
+/* The runner's loop, created if need be: for the exception handler, debug
+ * flags, wasio_loop_is_running. It stays the Runner's: wasio_loop_step and
+ * wasio_loop_close refuse it (WASIO_ESTATE). */
 int wasio_runner_get_loop(wasio_runner *r, wasio_loop **out);
 int wasio_runner_close(wasio_runner *r);
 
@@ -365,8 +372,8 @@ int wasio_resource_register_at(wasio_resource *res, const char *name,
                                int line);
 #define wasio_resource_register(res, name, close, arg) \
   wasio_resource_register_at(res, name, close, arg, __FILE__, __LINE__)
-/* Closes it now (calls close(arg)) and unregisters it; twice is an error
- * (WASIO_ESTATE). */
+/* Registering a resource already registered is WASIO_EINVAL. Closes it now
+ * (calls close(arg)) and unregisters it; twice is an error (WASIO_ESTATE). */
 int wasio_resource_close(wasio_resource *res);
 
 /* ------------------------------------------------------------------ tasks */
@@ -710,7 +717,7 @@ int wasio_semaphore_init(wasio_semaphore *s, long value);
 int wasio_bounded_semaphore_init(wasio_semaphore *s, long value);
 int wasio_semaphore_acquire(wasio_semaphore *s);
 /* BoundedSemaphore: WASIO_ESTATE ("released too many times") past the
- * initial value. */
+ * initial value; any semaphore: WASIO_EINVAL at LONG_MAX. */
 int wasio_semaphore_release(wasio_semaphore *s);
 int wasio_semaphore_locked(const wasio_semaphore *s); /* value == 0 */
 long wasio_semaphore_value(const wasio_semaphore *s);

@@ -1,0 +1,142 @@
+/* Misuse that once corrupted memory, hung or spun (issue 14's list, by its
+ * numbers): each now gets a clear error code, or the documented
+ * behaviour, and the loop carries on. */
+#include "test.h"
+
+#include <limits.h>
+#include <stdint.h>
+
+/* #5: main releases its own handle; the runner still reads its outcome. */
+static int releases_itself(void *arg, void **result) {
+  (void)arg;
+  CHECK_RC(wasio_task_release(wasio_current_task()), 0);
+  CHECK_RC(wasio_task_release(wasio_current_task()), WASIO_ESTATE);
+  wasio_sleep(0.5);
+  *result = (void *)(intptr_t)7;
+  return 0;
+}
+
+TEST(main_releasing_its_own_handle_is_safe) {
+  wasio_outcome out;
+  CHECK_RC(run_virtual(releases_itself, NULL, &out), 0);
+  CHECK_INT((intptr_t)out.result, 7);
+  /* the same on a host-driven loop */
+  wasio_loop *loop;
+  wasio_run_opts opts = {.clock = WASIO_CLOCK_VIRTUAL};
+  double delay;
+  CHECK_RC(wasio_loop_new(&loop, &opts), 0);
+  CHECK_RC(wasio_loop_start(loop, releases_itself, NULL), 0);
+  int steps = 0;
+  while (wasio_loop_step(loop, &delay) == 1 && steps++ < 100)
+    if (delay > 0) wasio_loop_advance(loop, delay);
+  CHECK_RC(wasio_loop_close(loop, &out), 0);
+  CHECK_INT((intptr_t)out.result, 7);
+}
+
+/* #12: a Runner's loop is the Runner's to drive and close. */
+static int answer(void *arg, void **result) {
+  (void)arg;
+  *result = (void *)(intptr_t)42;
+  return 0;
+}
+
+TEST(a_runners_loop_is_not_stepped_or_closed) {
+  wasio_runner r;
+  wasio_loop *loop;
+  double delay;
+  wasio_run_opts opts = {.clock = WASIO_CLOCK_VIRTUAL};
+  CHECK_RC(wasio_runner_init(&r, &opts), 0);
+  CHECK_RC(wasio_runner_get_loop(&r, &loop), 0);
+  CHECK_RC(wasio_loop_step(loop, &delay), WASIO_ESTATE);
+  CHECK_STR(wasio_error_message(), "wasio_loop_step: the loop belongs to a "
+                                   "Runner; wasio_runner_run drives it");
+  CHECK_RC(wasio_loop_close(loop, NULL), WASIO_ESTATE);
+  wasio_outcome out;
+  CHECK_RC(wasio_runner_run(&r, answer, NULL, NULL, &out), 0); /* unharmed */
+  CHECK_INT((intptr_t)out.result, 42);
+  CHECK_RC(wasio_runner_close(&r), 0);
+}
+
+/* #11: a resource registered twice is refused; shutdown never spins. */
+static int closes;
+static void count_close(void *arg) {
+  (void)arg;
+  closes++;
+}
+
+static int registers_twice(void *arg, void **result) {
+  static wasio_resource res;
+  (void)arg;
+  (void)result;
+  CHECK_RC(wasio_resource_register(&res, "file", count_close, NULL), 0);
+  CHECK_RC(wasio_resource_register(&res, "file", count_close, NULL),
+           WASIO_EINVAL);
+  CHECK_STR(wasio_error_message(),
+            "wasio_resource_register: file is already registered");
+  return 0;
+}
+
+TEST(a_resource_registered_twice_is_refused) {
+  closes = 0;
+  CHECK_RC(run_virtual(registers_twice, NULL, NULL), 0);
+  CHECK_INT(closes, 1); /* closed once, at shutdown */
+}
+
+/* #13: a stack size that cannot be had is refused up front. */
+TEST(an_impossible_stack_size_is_refused) {
+  wasio_run_opts opts = {.clock = WASIO_CLOCK_VIRTUAL, .stack_size = SIZE_MAX};
+  CHECK_RC(wasio_run(answer, NULL, &opts, NULL), WASIO_EINVAL);
+  CHECK(strstr(wasio_error_message(), "stack_size must be at most") != NULL);
+  opts.stack_size = ((size_t)1 << 30) + 1;
+  CHECK_RC(wasio_run(answer, NULL, &opts, NULL), WASIO_EINVAL);
+}
+
+/* #14: a trace hook runs in the middle of a switch: it may not suspend. */
+static int hook_rc = 1;
+static void sleepy_hook(const wasio_trace_event *ev, void *arg) {
+  (void)arg;
+  if (ev->kind == WASIO_TRACE_WAITING && hook_rc == 1) hook_rc = wasio_sleep(1);
+}
+
+static int sleeps_twice(void *arg, void **result) {
+  (void)arg;
+  (void)result;
+  wasio_sleep(0.5);
+  return wasio_sleep(0.5);
+}
+
+TEST(a_trace_hook_cannot_suspend) {
+  wasio_run_opts opts = {.clock = WASIO_CLOCK_VIRTUAL, .trace = sleepy_hook};
+  hook_rc = 1;
+  CHECK_RC(wasio_run(sleeps_twice, NULL, &opts, NULL), 0);
+  CHECK_RC(hook_rc, WASIO_ESTATE);
+}
+
+/* #15: a semaphore's value cannot overflow. */
+static int overflows(void *arg, void **result) {
+  wasio_semaphore s;
+  (void)arg;
+  (void)result;
+  CHECK_RC(wasio_semaphore_init(&s, LONG_MAX), 0);
+  CHECK_RC(wasio_semaphore_release(&s), WASIO_EINVAL);
+  CHECK_INT(wasio_semaphore_value(&s), LONG_MAX);
+  return 0;
+}
+
+TEST(a_semaphore_value_cannot_overflow) {
+  CHECK_RC(run_virtual(overflows, NULL, NULL), 0);
+}
+
+/* #8: waiting on no tasks is refused, never a wait without end. */
+static int waits_on_nothing(void *arg, void **result) {
+  (void)arg;
+  (void)result;
+  CHECK_RC(wasio_wait(NULL, 0, WASIO_FIRST_COMPLETED, -1), WASIO_EINVAL);
+  CHECK_RC(wasio_wait(NULL, 0, WASIO_ALL_COMPLETED, 5), WASIO_EINVAL);
+  CHECK_NEAR(wasio_now(), 0, 0);
+  return 0;
+}
+
+TEST(waiting_on_no_tasks_is_refused) {
+  CHECK_RC(run_virtual(waits_on_nothing, NULL, NULL), 0);
+}
