@@ -21,6 +21,8 @@
 #endif
 
 #define WASIO__NS_PER_S 1000000000ull
+/* The longest sleep: its deadline always fits the loop's 64-bit ns clock. */
+#define WASIO__SLEEP_MAX 1e10
 #define WASIO__FOREVER UINT64_MAX
 
 #define WASIO__CONTAINER(ptr, type, member) \

@@ -196,8 +196,11 @@ double wasio__loop_delay(wasio_loop *loop) {
 }
 
 void wasio__loop_wait(wasio_loop *loop, double delay) {
-  double ns = delay < 0 ? 2e19 : ceil(delay * 1e9);
-  loop->host->wait(loop, ns >= 1.8e19 ? WASIO__FOREVER : (uint64_t)ns);
+  /* every deadline is below 2^64 ns: only "nothing scheduled" is FOREVER */
+  double ns = ceil(delay * 1e9);
+  loop->host->wait(loop, delay < 0 ? WASIO__FOREVER
+                         : ns >= 18446744073709551615.0 ? WASIO__FOREVER - 1
+                                                        : (uint64_t)ns);
 }
 
 int wasio__loop_expects_events(const wasio_loop *loop) {

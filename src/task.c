@@ -642,6 +642,9 @@ int wasio_sleep(double seconds) {
   if (!(seconds >= 0) || seconds > 1e300)
     return wasio__set_error(WASIO_EINVAL, "wasio_sleep: delay must be a "
                             "finite number >= 0 (got %g)", seconds);
+  if (seconds > WASIO__SLEEP_MAX)
+    return wasio__set_error(WASIO_EINVAL, "wasio_sleep: delay must be at most "
+                            "1e10 s, about 317 years (got %g)", seconds);
   int rc = wasio__checkpoint(t);
   if (rc != 0) return rc;
   wasio_loop *loop = t->loop;

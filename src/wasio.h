@@ -406,7 +406,9 @@ int wasio_await(wasio_task t, void **result);
  * cancellation arrives after the sleep ended but before the task resumed).
  * Errors: WASIO_ENOLOOP, WASIO_EINVAL (negative, NaN or infinite seconds:
  * unlike asyncio, which sleeps 0 for a negative delay, a negative sleep is
- * refused as the bug it usually is). */
+ * refused as the bug it usually is; and more than 1e10 s, about 317 years,
+ * past which the loop's 64-bit nanosecond clock could not hold the
+ * deadline). */
 int wasio_sleep(double seconds);
 
 /* Task.cancel(msg): requests cancellation. Any code may call it, in a task

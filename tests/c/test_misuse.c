@@ -140,3 +140,20 @@ static int waits_on_nothing(void *arg, void **result) {
 TEST(waiting_on_no_tasks_is_refused) {
   CHECK_RC(run_virtual(waits_on_nothing, NULL, NULL), 0);
 }
+
+/* #10: a sleep longer than the clock can hold is refused; the longest one
+ * allowed still ends (on the virtual clock, at once) instead of spinning. */
+static int sleeps_long(void *arg, void **result) {
+  (void)arg;
+  (void)result;
+  CHECK_RC(wasio_sleep(2e10), WASIO_EINVAL);
+  CHECK_STR(wasio_error_message(), "wasio_sleep: delay must be at most 1e10 "
+                                   "s, about 317 years (got 2e+10)");
+  CHECK_RC(wasio_sleep(1e10), 0);
+  CHECK_NEAR(wasio_now(), 1e10, 1e-3);
+  return 0;
+}
+
+TEST(a_sleep_past_the_clock_is_refused) {
+  CHECK_RC(run_virtual(sleeps_long, NULL, NULL), 0);
+}
