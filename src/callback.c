@@ -23,6 +23,8 @@ static int schedule(wasio_loop *loop, wasio_cb cb, void *arg, int timed,
                     const char *what) {
   if (cb == NULL)
     return wasio__set_error(WASIO_EINVAL, "%s: cb is NULL", what);
+  int rc = wasio__loop_accepts(loop, what);
+  if (rc != 0) return rc;
   wasio__callback *c = calloc(1, sizeof *c);
   wasio_context *copy = NULL;
   if (context == NULL && c != NULL)

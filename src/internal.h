@@ -278,6 +278,7 @@ struct wasio__task {
   char *err_message;
   int wake_status;     /* what the pending suspension returns */
   void (*on_cancel)(wasio__task *t); /* detaches a waiting task */
+  wasio__list *drop_node; /* an uncancellable wait's node, for a drop */
   void *wait_data;     /* what on_cancel detaches */
   wasio_scope *scopes; /* innermost cancel scope */
   wasio_fn fn;
@@ -295,8 +296,9 @@ struct wasio__task {
 };
 
 /* ------------------------------------------------------------------- loop */
+/* A loop's life (loop.c owns it): NEW, MAIN, SHUTDOWN, DONE, CLOSING. */
 enum { WASIO__PHASE_NEW, WASIO__PHASE_MAIN, WASIO__PHASE_SHUTDOWN,
-       WASIO__PHASE_DONE };
+       WASIO__PHASE_DONE, WASIO__PHASE_CLOSING };
 
 struct wasio_loop {
   const wasio__host_ops *host;
@@ -373,10 +375,23 @@ void wasio__loop_iterate(wasio_loop *loop);
 void wasio__loop_run(wasio_loop *loop, wasio__ready *r);
 /* Seconds until the next iteration is due: 0, a delay, or -1 (nothing). */
 double wasio__loop_delay(wasio_loop *loop);
-/* Step 4 of a run: cancel every pending task; then, once none is left,
- * step 5: close the resources still registered. */
-void wasio__loop_begin_shutdown(wasio_loop *loop);
-void wasio__loop_finish_shutdown(wasio_loop *loop);
+/* The loop's life cycle, owned by loop.c. enter makes `loop` the thread's
+ * running loop (WASIO_ESTATE if it is already, WASIO_ENESTED if another
+ * is: `what` names the refused call); leave ends that. */
+int wasio__loop_enter(wasio_loop *loop, const char *what);
+void wasio__loop_leave(wasio_loop *loop);
+/* 0, or WASIO_ESTATE once the loop is closing (nothing new on it). */
+int wasio__loop_accepts(const wasio_loop *loop, const char *what);
+void wasio__loop_cancel_all(wasio_loop *loop, const char *msg);
+/* Blocking: runs the loop, waiting in its host, until done(arg) or a
+ * deadlock that cancelling cannot break. Returns 0, WASIO_EDEADLK,
+ * WASIO_EINTR when a Ctrl-C cancelled `main` (NULL: every task), or
+ * enter's refusal. */
+int wasio__loop_drive(wasio_loop *loop, int (*done)(wasio_loop *, void *),
+                      void *arg, wasio__task *main, const char *what);
+/* Blocking: steps 4 and 5 of a run (cancel what is left, run until it has
+ * finished, close the resources). Returns drive's failure, or 0. */
+int wasio__loop_shutdown(wasio_loop *loop, const char *what);
 /* Blocks in the host until `delay` seconds passed (delay < 0: until a
  * watched descriptor or a signal wakes it). */
 void wasio__loop_wait(wasio_loop *loop, double delay);

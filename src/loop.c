@@ -279,50 +279,173 @@ int wasio_loop_start(wasio_loop *loop, wasio_fn main, void *arg) {
   return 0;
 }
 
+/* ------------------------------------------------------------------ phases
+ * A loop's life, owned here and nowhere else:
+ *   NEW       created; no main task yet (wasio_loop_start or a run makes one)
+ *   MAIN      running tasks until the main task is done (the implicit
+ *             loop: until no task is left)
+ *   SHUTDOWN  every task left was cancelled; running until they are done
+ *   DONE      resources closed; the loop only waits to be freed
+ *   CLOSING   being freed: nothing new may be scheduled on it
+ * One loop runs on a thread at a time (wasio__running): loop_enter is the
+ * only way in, and refuses a second one. */
+
+int wasio__loop_enter(wasio_loop *loop, const char *what) {
+  if (wasio__running == loop)
+    return wasio__set_error(WASIO_ESTATE, "%s: the loop is running (this "
+                            "call comes from one of its own tasks or "
+                            "callbacks)", what);
+  if (wasio__running != NULL)
+    return wasio__set_error(WASIO_ENESTED, "%s: another event loop is "
+                            "running on this thread (loops do not nest)",
+                            what);
+  wasio__running = loop;
+  return 0;
+}
+
+void wasio__loop_leave(wasio_loop *loop) {
+  (void)loop;
+  wasio__running = NULL;
+}
+
+int wasio__loop_accepts(const wasio_loop *loop, const char *what) {
+  if (loop->phase == WASIO__PHASE_CLOSING)
+    return wasio__set_error(WASIO_ESTATE, "%s: the loop is closing; nothing "
+                            "new can be scheduled on it", what);
+  return 0;
+}
+
+void wasio__loop_cancel_all(wasio_loop *loop, const char *msg) {
+  for (wasio__task *t = loop->all.next_all; t != &loop->all; t = t->next_all)
+    wasio__cancel(t, msg);
+}
+
 /* After main: cancel every task still pending so its cleanup runs (step 4
  * of asyncio.run); the loop keeps stepping until they have all finished. */
-void wasio__loop_begin_shutdown(wasio_loop *loop) {
+static void begin_shutdown(wasio_loop *loop) {
   loop->phase = WASIO__PHASE_SHUTDOWN;
   wasio__debug(loop, "[4] main is done; cancelling %zu pending task%s and "
                "waiting for their cleanup", loop->live,
                loop->live == 1 ? "" : "s");
-  for (wasio__task *t = loop->all.next_all; t != &loop->all; t = t->next_all)
-    wasio__cancel(t, NULL);
+  wasio__loop_cancel_all(loop, NULL);
 }
 
-void wasio__loop_finish_shutdown(wasio_loop *loop) {
+/* Step 5: the shutdown hooks. */
+static void finish_shutdown(wasio_loop *loop) {
   wasio__close_resources(loop);
   loop->phase = WASIO__PHASE_DONE;
+}
+
+/* The phase an iteration leads to. */
+static void advance_phase(wasio_loop *loop) {
+  if (loop->phase == WASIO__PHASE_MAIN &&
+      (loop->main != NULL ? loop->main->state == WASIO__TASK_DONE
+                          : loop->implicit && loop->live == 0))
+    begin_shutdown(loop);
+  if (loop->phase == WASIO__PHASE_SHUTDOWN && loop->live == 0)
+    finish_shutdown(loop);
 }
 
 int wasio_loop_step(wasio_loop *loop, double *delay) {
   if (loop == NULL)
     return wasio__set_error(WASIO_EINVAL, "wasio_loop_step: loop is NULL");
-  if (wasio__running != NULL)
-    return wasio__set_error(WASIO_ENESTED, "wasio_loop_step: a loop is "
-                            "already running on this thread");
   if (loop->runner_owned)
     return wasio__set_error(WASIO_ESTATE, "wasio_loop_step: the loop "
                             "belongs to a Runner; wasio_runner_run drives it");
   if (loop->phase == WASIO__PHASE_NEW)
     return wasio__set_error(WASIO_ESTATE, "wasio_loop_step: no main task "
                             "(call wasio_loop_start first)");
-  if (loop->phase == WASIO__PHASE_DONE) {
+  if (loop->phase >= WASIO__PHASE_DONE) {
     if (delay) *delay = -1;
     return 0;
   }
-  wasio__running = loop;
+  int rc = wasio__loop_enter(loop, "wasio_loop_step");
+  if (rc != 0) return rc;
   wasio__loop_iterate(loop);
-  if (loop->phase == WASIO__PHASE_MAIN &&
-      (loop->implicit ? loop->live == 0
-                      : loop->main->state == WASIO__TASK_DONE))
-    wasio__loop_begin_shutdown(loop);
-  if (loop->phase == WASIO__PHASE_SHUTDOWN && loop->live == 0)
-    wasio__loop_finish_shutdown(loop);
-  wasio__running = NULL;
+  advance_phase(loop);
+  wasio__loop_leave(loop);
   double d = loop->phase == WASIO__PHASE_DONE ? -1 : wasio__loop_delay(loop);
   if (delay) *delay = d;
   return loop->phase == WASIO__PHASE_DONE ? 0 : 1;
+}
+
+/* --------------------------------------------------------- blocking runs */
+
+/* Every task waits and nothing is scheduled: nothing can ever wake them.
+ * Cancel them all so their cleanup runs. */
+static void deadlock(wasio_loop *loop) {
+  wasio__debug(loop, "deadlock: every task is waiting and nothing is "
+               "scheduled; cancelling them all");
+  wasio__loop_cancel_all(loop, NULL);
+}
+
+static const char interrupt_msg[] = "interrupted by Ctrl-C (SIGINT)";
+
+/* Ctrl-C: the first one cancels main (every task, on the implicit loop)
+ * so that cleanup runs; the host's handler makes the second one fatal. */
+static void interrupt(wasio_loop *loop, wasio__task *main) {
+  loop->interrupted = 0;
+  wasio__debug(loop, "SIGINT: cancelling %s so that its cleanup runs",
+               main ? "main" : "every task");
+  if (main != NULL)
+    wasio__cancel(main, interrupt_msg);
+  else
+    wasio__loop_cancel_all(loop, interrupt_msg);
+}
+
+int wasio__loop_drive(wasio_loop *loop, int (*done)(wasio_loop *, void *),
+                      void *arg, wasio__task *main, const char *what) {
+  int rc = wasio__loop_enter(loop, what);
+  if (rc != 0) return rc;
+#if !defined(WASIO__WASM)
+  int caught = wasio__sigint_install(loop) == 0; /* WASI has no signals */
+#endif
+  int stuck = 0, failure = 0;
+  while (!done(loop, arg)) {
+    double delay = wasio__loop_delay(loop);
+    if (delay < 0 && !wasio__loop_expects_events(loop)) {
+      if (stuck++) break; /* cancelling did not help: give up */
+      deadlock(loop);
+      failure = WASIO_EDEADLK;
+      continue;
+    }
+    stuck = 0;
+    if (delay != 0) wasio__loop_wait(loop, delay);
+    if (loop->interrupted) {
+      interrupt(loop, main);
+      failure = WASIO_EINTR;
+    }
+    wasio__loop_iterate(loop);
+  }
+#if !defined(WASIO__WASM)
+  if (caught) wasio__sigint_uninstall();
+#endif
+  wasio__loop_leave(loop);
+  return failure;
+}
+
+static int no_task_left(wasio_loop *loop, void *arg) {
+  (void)arg;
+  return loop->live == 0;
+}
+
+int wasio__loop_shutdown(wasio_loop *loop, const char *what) {
+  int failure = 0;
+  if (loop->phase == WASIO__PHASE_MAIN) {
+    int rc = wasio__loop_enter(loop, what);
+    if (rc != 0) return rc;
+    begin_shutdown(loop);
+    wasio__loop_leave(loop);
+  }
+  if (loop->phase == WASIO__PHASE_SHUTDOWN) {
+    failure = wasio__loop_drive(loop, no_task_left, NULL, NULL, what);
+    if (failure == WASIO_ENESTED || failure == WASIO_ESTATE) return failure;
+    if (wasio__loop_enter(loop, what) == 0) {
+      finish_shutdown(loop);
+      wasio__loop_leave(loop);
+    }
+  }
+  return failure;
 }
 
 int wasio_loop_advance(wasio_loop *loop, double seconds) {
@@ -340,30 +463,34 @@ int wasio_loop_advance(wasio_loop *loop, double seconds) {
 /* Cancels whatever is left and gives every task the steps it can take
  * without waiting: a loop closed before its run finished. */
 static void drain(wasio_loop *loop) {
-  if (loop->phase == WASIO__PHASE_MAIN) {
+  if (loop->phase == WASIO__PHASE_MAIN && wasio__loop_enter(loop, "drain") == 0) {
     if (loop->main != NULL) wasio__cancel(loop->main, NULL);
-    wasio__loop_begin_shutdown(loop);
+    begin_shutdown(loop);
+    wasio__loop_leave(loop);
   }
   double delay = 0;
   while (loop->phase != WASIO__PHASE_DONE && delay == 0)
     if (wasio_loop_step(loop, &delay) <= 0) break;
-  if (loop->phase != WASIO__PHASE_DONE) {
-    wasio__running = loop;
-    wasio__loop_finish_shutdown(loop);
-    wasio__running = NULL;
+  if (loop->phase != WASIO__PHASE_DONE &&
+      wasio__loop_enter(loop, "drain") == 0) {
+    finish_shutdown(loop);
+    wasio__loop_leave(loop);
   }
 }
 
 int wasio_loop_close(wasio_loop *loop, wasio_outcome *out) {
   if (loop == NULL)
     return wasio__set_error(WASIO_EINVAL, "wasio_loop_close: loop is NULL");
-  if (loop == wasio__running)
-    return wasio__set_error(WASIO_ESTATE, "wasio_loop_close: the loop is "
-                            "running");
   if (loop->runner_owned)
     return wasio__set_error(WASIO_ESTATE, "wasio_loop_close: the loop "
                             "belongs to a Runner; wasio_runner_close closes "
                             "it");
+  /* Freeing needs the loop as the running one (reports name it), so no
+   * loop may be running: not this one, not another (a task of loop A
+   * closing loop B would leave A without its running loop). A loop that
+   * never started is only memory, and may go from anywhere. */
+  if (loop->phase != WASIO__PHASE_NEW && wasio__running != NULL)
+    return wasio__loop_enter(loop, "wasio_loop_close");
   if (loop->phase == WASIO__PHASE_MAIN || loop->phase == WASIO__PHASE_SHUTDOWN)
     drain(loop);
   int status = loop->main ? loop->main_outcome.status : WASIO_ESTATE;
@@ -378,7 +505,11 @@ int wasio_loop_close(wasio_loop *loop, wasio_outcome *out) {
     else memset(out, 0, sizeof *out);
   }
   wasio__debug(loop, "[6] closing the loop");
-  wasio__running = loop; /* reports during the frees name this loop */
+  /* reports during the frees name this loop; what they try to schedule
+   * is refused (CLOSING) */
+  wasio_loop *outer = wasio__running;
+  wasio__running = loop;
+  loop->phase = WASIO__PHASE_CLOSING;
   wasio__task_free_all(loop);
   wasio__callbacks_free(loop);
   if (loop->implicit && loop->lost_errors > 0) status = WASIO_EFAIL;
@@ -387,7 +518,7 @@ int wasio_loop_close(wasio_loop *loop, wasio_outcome *out) {
     wasio__list_remove(node);
     free(node);
   }
-  wasio__running = NULL;
+  wasio__running = outer;
   for (size_t i = 0; i < loop->stack_cache_len; i++)
     wasio__stack_free(loop->stack_cache[i], loop->stack_size);
   free(loop->stack_cache);

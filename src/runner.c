@@ -77,6 +77,8 @@ int wasio_resource_register_at(wasio_resource *res, const char *name,
                             res ? "close" : "res");
   if (wasio__running == NULL)
     return wasio__set_error(WASIO_ENOLOOP, "%s: no running event loop", what);
+  int rc = wasio__loop_accepts(wasio__running, what);
+  if (rc != 0) return rc;
   for (wasio__list *p = wasio__running->resources.next;
        p != &wasio__running->resources; p = p->next)
     if (p == &res->_node)
@@ -186,84 +188,17 @@ static int runner_lazy_init(wasio_runner *r, const char *what) {
   return 0;
 }
 
-/* Every task waits and nothing is scheduled: nothing can ever wake them.
- * Cancel them all so their cleanup runs. */
-static void deadlock(wasio_loop *loop) {
-  wasio__debug(loop, "deadlock: every task is waiting and nothing is "
-               "scheduled; cancelling them all");
-  for (wasio__task *t = loop->all.next_all; t != &loop->all; t = t->next_all)
-    wasio__cancel(t, NULL);
-}
-
-/* Ctrl-C: the first one cancels main (every task, on the implicit loop)
- * so that cleanup runs; the host's handler makes the second one fatal. */
-static void interrupt(wasio_loop *loop, wasio__task *main) {
-  loop->interrupted = 0;
-  wasio__debug(loop, "SIGINT: cancelling %s so that its cleanup runs",
-               main ? "main" : "every task");
-  if (main != NULL) {
-    wasio__cancel(main, "interrupted by Ctrl-C (SIGINT)");
-    return;
-  }
-  for (wasio__task *t = loop->all.next_all; t != &loop->all; t = t->next_all)
-    wasio__cancel(t, "interrupted by Ctrl-C (SIGINT)");
-}
-
-/* Steps the loop, waiting in the host, until done(arg) or a deadlock that
- * cancelling cannot break. Returns 0, WASIO_EDEADLK, or WASIO_EINTR when a
- * Ctrl-C cancelled `main` (NULL: every task). */
-static int drive(wasio_loop *loop, int (*done)(wasio_loop *, void *),
-                 void *arg, wasio__task *main) {
-  int stuck = 0, failure = 0;
-  wasio__running = loop;
-  while (!done(loop, arg)) {
-    double delay = wasio__loop_delay(loop);
-    if (delay < 0 && !wasio__loop_expects_events(loop)) {
-      if (stuck++) break; /* cancelling did not help: give up */
-      deadlock(loop);
-      failure = WASIO_EDEADLK;
-      continue;
-    }
-    stuck = 0;
-    if (delay != 0) wasio__loop_wait(loop, delay);
-    if (loop->interrupted) {
-      interrupt(loop, main);
-      failure = WASIO_EINTR;
-    }
-    wasio__loop_iterate(loop);
-  }
-  wasio__running = NULL;
-  return failure;
-}
-
-static int catch_sigint(wasio_loop *loop) {
-#if !defined(WASIO__WASM)
-  return wasio__sigint_install(loop) == 0;
-#else
-  (void)loop; /* WASI has no signals */
-  return 0;
-#endif
-}
-
-static void release_sigint(int caught) {
-#if !defined(WASIO__WASM)
-  if (caught) wasio__sigint_uninstall();
-#else
-  (void)caught;
-#endif
-}
-
 static const char interrupted_msg[] =
     "interrupted by Ctrl-C (SIGINT): main was cancelled and its cleanup ran";
-
-static int task_done(wasio_loop *loop, void *arg) {
-  (void)loop;
-  return ((wasio__task *)arg)->state == WASIO__TASK_DONE;
-}
 
 static int no_task_left(wasio_loop *loop, void *arg) {
   (void)arg;
   return loop->live == 0;
+}
+
+static int task_done(wasio_loop *loop, void *arg) {
+  (void)loop;
+  return ((wasio__task *)arg)->state == WASIO__TASK_DONE;
 }
 
 int wasio_runner_run(wasio_runner *r, wasio_fn main, void *arg,
@@ -287,9 +222,7 @@ int wasio_runner_run(wasio_runner *r, wasio_fn main, void *arg,
   t->awaited = 1;
   loop->main = t;
   wasio__debug(loop, "[3] running main until it completes");
-  int caught = catch_sigint(loop);
-  int failure = drive(loop, task_done, t, t);
-  release_sigint(caught);
+  int failure = wasio__loop_drive(loop, task_done, t, t, what);
 
   wasio_outcome outcome;
   if (t->state == WASIO__TASK_DONE) {
@@ -328,18 +261,12 @@ int wasio_runner_close(wasio_runner *r) {
     return wasio__set_error(WASIO_EINVAL, "wasio_runner_close: the runner is "
                             "not initialised");
   if (r->_closed) return 0;
-  if (wasio__running != NULL && wasio__running == r->_loop)
-    return wasio__set_error(WASIO_ESTATE, "wasio_runner_close: the runner's "
-                            "loop is running");
   wasio_loop *loop = r->_loop;
   if (loop != NULL) {
-    wasio__running = loop;
-    wasio__loop_begin_shutdown(loop);
-    wasio__running = NULL;
-    drive(loop, no_task_left, NULL, NULL);
-    wasio__running = loop;
-    wasio__loop_finish_shutdown(loop);
-    wasio__running = NULL;
+    /* from a task or callback of this loop or any other: refused, and that
+     * loop is unharmed */
+    int rc = wasio__loop_shutdown(loop, "wasio_runner_close");
+    if (rc == WASIO_ESTATE || rc == WASIO_ENESTED) return rc;
     loop->runner_owned = 0;
     wasio_loop_close(loop, NULL);
     r->_loop = NULL;
@@ -419,15 +346,15 @@ int wasio_implicit_run(void) {
   int failure = 0;
   /* A host that cannot block was stepped from outside (or is closed early:
    * the close gives the tasks what steps they can take without waiting). */
-  if (loop->phase != WASIO__PHASE_DONE && loop->host->wait != NULL) {
+  if (loop->phase < WASIO__PHASE_DONE && loop->host->wait != NULL) {
     wasio__debug(loop, "implicit loop: main() has returned; running while "
                  "tasks are pending");
-    int caught = catch_sigint(loop);
-    failure = drive(loop, no_task_left, NULL, NULL);
-    release_sigint(caught);
-    wasio__running = loop;
-    wasio__loop_finish_shutdown(loop);
-    wasio__running = NULL;
+    /* MAIN lasts until no task is left; then the shutdown has nothing to
+     * cancel and closes the resources */
+    failure = wasio__loop_drive(loop, no_task_left, NULL, NULL,
+                                "wasio_implicit_run");
+    int rc = wasio__loop_shutdown(loop, "wasio_implicit_run");
+    if (failure == 0) failure = rc;
   }
   int status = wasio_loop_close(loop, NULL);
   if (failure != 0) return failure;

@@ -139,7 +139,9 @@ static void lock_acquire_uncancellable(wasio_lock *l) {
   p.task = t;
   p.served = 0;
   wasio__list_push(&l->_waiters, &p.node);
+  t->drop_node = &p.node; /* a loop closed meanwhile unlinks it */
   while (!p.served) wasio__suspend(); /* no on_cancel: not cancellable */
+  t->drop_node = NULL;
 }
 
 /* --------------------------------------------------------------- Semaphore */

@@ -352,7 +352,13 @@ void wasio__task_free_all(wasio_loop *loop) {
   while (loop->all.next_all != &loop->all) {
     wasio__task *t = loop->all.next_all;
     if (t->state != WASIO__TASK_DONE) {
-      /* Only a loop closed early gets here: the task never finished. */
+      /* Only a loop closed early gets here: the task never finished. It
+       * leaves nothing behind in what it waited on (an Event or Lock may
+       * outlive the loop). */
+      if (t->on_cancel != NULL) t->on_cancel(t);
+      if (t->drop_node != NULL) wasio__list_remove(t->drop_node);
+      t->on_cancel = NULL;
+      t->drop_node = NULL;
       wasio__report(loop, "task was still waiting when the loop closed; "
                     "dropped", 0, NULL, t);
       loop->live--;
@@ -478,8 +484,10 @@ int wasio_create_task_at(wasio_task *out, wasio_fn fn, void *arg,
                             "wasio_create_task: no running event loop");
   if (fn == NULL)
     return wasio__set_error(WASIO_EINVAL, "wasio_create_task: fn is NULL");
+  int rc = wasio__loop_accepts(loop, "wasio_create_task");
+  if (rc != 0) return rc;
   wasio__task *t;
-  int rc = wasio__task_spawn(loop, fn, arg, NULL, &t);
+  rc = wasio__task_spawn(loop, fn, arg, NULL, &t);
   if (rc != 0)
     return wasio__set_error(rc, "wasio_create_task: out of memory");
   t->file = file;

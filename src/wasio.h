@@ -266,6 +266,24 @@ int wasio_runner_run(wasio_runner *r, wasio_fn main, void *arg,
 int wasio_runner_get_loop(wasio_runner *r, wasio_loop **out);
 int wasio_runner_close(wasio_runner *r);
 
+/* A loop's life, in phases (the same for wasio_run, a Runner, the implicit
+ * loop and a host-driven loop):
+ *   new       created (wasio_loop_new, or lazily by a run); no task yet
+ *   main      its tasks run until the main task is done (the implicit
+ *             loop: until no task is left)
+ *   shutdown  every task left was cancelled; it runs until they are done
+ *   done      resources closed; it only waits to be freed
+ *   closing   being freed: creating tasks, scheduling callbacks and
+ *             registering resources return WASIO_ESTATE (an exception
+ *             handler called for the reports of the close, say)
+ * One loop runs on a thread at a time. A call that would run or free a
+ * loop (wasio_run, wasio_runner_run/close, wasio_loop_step/close,
+ * wasio_implicit_run) made from a task or callback of a running loop is
+ * refused, and the running loop is unharmed: WASIO_ESTATE if it is that
+ * same loop, WASIO_ENESTED if it is another. Only a loop that never
+ * started may be freed from inside another (it is only memory). A
+ * Runner's loop is driven and closed by the Runner alone. */
+
 /* Host-driven use, for an embedder that owns the outer loop (the JS host,
  * a game loop): the loop never blocks; the embedder calls wasio_loop_step()
  * whenever the delay it returned has passed.

@@ -157,3 +157,106 @@ static int sleeps_long(void *arg, void **result) {
 TEST(a_sleep_past_the_clock_is_refused) {
   CHECK_RC(run_virtual(sleeps_long, NULL, NULL), 0);
 }
+
+/* #1: a task of loop A cannot close runner B (that would run B's tasks
+ * inside A's task); a loop that never started may be made and freed
+ * anywhere; A is unharmed either way. */
+static int closes_another_runner(void *arg, void **result) {
+  wasio_runner *b = arg;
+  wasio_loop *mine, *fresh;
+  (void)result;
+  CHECK_RC(wasio_runner_close(b), WASIO_ENESTED);
+  CHECK_STR(wasio_error_message(), "wasio_runner_close: another event loop "
+                                   "is running on this thread (loops do not "
+                                   "nest)");
+  CHECK_RC(wasio_loop_new(&fresh, NULL), 0);
+  CHECK_RC(wasio_loop_close(fresh, NULL), WASIO_ESTATE); /* never started */
+  CHECK_RC(wasio_get_running_loop(&mine), 0);            /* A unharmed */
+  CHECK_RC(wasio_sleep(0.5), 0);
+  CHECK_NEAR(wasio_now(), 0.5, 0);
+  return 0;
+}
+
+TEST(a_task_cannot_close_another_loop) {
+  wasio_runner b;
+  wasio_loop *loop;
+  wasio_run_opts opts = {.clock = WASIO_CLOCK_VIRTUAL};
+  CHECK_RC(wasio_runner_init(&b, &opts), 0);
+  CHECK_RC(wasio_runner_get_loop(&b, &loop), 0);
+  CHECK_RC(run_virtual(closes_another_runner, &b, NULL), 0);
+  CHECK_RC(wasio_runner_run(&b, answer, NULL, NULL, NULL), 0); /* B too */
+  CHECK_RC(wasio_runner_close(&b), 0);
+}
+
+/* #2: an exception handler that schedules work while the loop is being
+ * freed is refused; nothing is left half-freed. */
+static int handler_rc[2] = {1, 1};
+static void scheduling_handler(wasio_loop *loop,
+                               const wasio_exception_context *c, void *arg) {
+  (void)loop;
+  (void)c;
+  (void)arg;
+  if (handler_rc[0] == 1) handler_rc[0] = wasio_create_task(NULL, answer, NULL);
+  if (handler_rc[1] == 1) handler_rc[1] = wasio_call_soon(NULL, count_close, NULL);
+}
+
+static int fails_unawaited(void *arg, void **result) {
+  (void)arg;
+  (void)result;
+  return wasio_fail(WASIO_EUSER, "nobody looks");
+}
+
+static int keeps_a_failed_handle(void *arg, void **result) {
+  static wasio_task kept;
+  wasio_loop *loop;
+  (void)arg;
+  (void)result;
+  wasio_get_running_loop(&loop);
+  wasio_loop_set_exception_handler(loop, scheduling_handler, NULL);
+  wasio_create_task(&kept, fails_unawaited, NULL); /* reported at close */
+  wasio_sleep(0.1);
+  return 0;
+}
+
+TEST(a_handler_cannot_schedule_on_a_closing_loop) {
+  handler_rc[0] = handler_rc[1] = 1;
+  CHECK_RC(run_virtual(keeps_a_failed_handle, NULL, NULL), 0);
+  CHECK_RC(handler_rc[0], WASIO_ESTATE);
+  CHECK_RC(handler_rc[1], WASIO_ESTATE);
+}
+
+/* #3: a task dropped when its loop closes (here: shielded, waiting on an
+ * Event that outlives the loop) leaves no wait node behind. */
+static wasio_event lasting;
+
+static int waits_shielded(void *arg, void **result) {
+  wasio_scope s;
+  (void)arg;
+  (void)result;
+  wasio_shield_enter(&s);
+  int rc = wasio_event_wait(&lasting);
+  return wasio_scope_exit(&s, rc);
+}
+
+static int leaves_a_shielded_waiter(void *arg, void **result) {
+  (void)arg;
+  (void)result;
+  wasio_create_task(NULL, waits_shielded, NULL);
+  wasio_sleep(0.1);
+  return 0;
+}
+
+static int sets_the_event(void *arg, void **result) {
+  (void)arg;
+  (void)result;
+  return wasio_event_set(&lasting); /* no dropped waiter to wake */
+}
+
+TEST(a_dropped_task_leaves_nothing_behind) {
+  CHECK_RC(wasio_event_init(&lasting), 0);
+  wasio_run_opts opts = {.clock = WASIO_CLOCK_VIRTUAL};
+  handler_rc[0] = 0;
+  wasio_run(leaves_a_shielded_waiter, NULL, &opts, NULL);
+  CHECK_RC(run_virtual(sets_the_event, NULL, NULL), 0);
+  CHECK(wasio_event_is_set(&lasting));
+}
