@@ -33,11 +33,18 @@ static void trace_event(const wasio_trace_event *ev, void *arg) {
 
 /* The demos as JSON for list(): [{"name", "summary", "seed", "params",
  * "modes"}]; params is "key=default, ..." or "". */
+/* A JSON string: quotes, backslashes and control characters escaped (a
+ * task's name is whatever the program set). */
 static void json_str(char **p, char *end, const char *s) {
   if (*p < end) *(*p)++ = '"';
-  for (; *s && *p < end - 2; s++) {
-    if (*s == '"' || *s == '\\') *(*p)++ = '\\';
-    *(*p)++ = *s;
+  for (; *s && *p < end - 8; s++) {
+    unsigned char c = (unsigned char)*s;
+    if (c < 0x20) {
+      *p += snprintf(*p, (size_t)(end - *p), "\\u%04x", c);
+      continue;
+    }
+    if (c == '"' || c == '\\') *(*p)++ = '\\';
+    *(*p)++ = (char)c;
   }
   if (*p < end) *(*p)++ = '"';
 }
@@ -116,6 +123,25 @@ EMSCRIPTEN_KEEPALIVE intptr_t wasio_web_start(const char *demo,
   if (run == NULL) return wasio_fail(WASIO_ENOMEM, "out of memory");
   strcpy(run->mode, mode);
   run->args.mode = run->mode;
+  /* every key one the demo takes, as the CLI's --set checks it ("program",
+   * the script demo's, comes last and may hold ';') */
+  for (const char *p = params; p != NULL && *p;) {
+    const char *eq = strchr(p, '=');
+    const char *semi = strchr(p, ';');
+    if (eq == NULL || (semi != NULL && semi < eq) || eq == p) {
+      free(run);
+      return wasio_fail(WASIO_EINVAL, "parameters are KEY=VALUE;KEY=VALUE");
+    }
+    if (!demo_takes_param(d, p, (size_t)(eq - p))) {
+      free(run);
+      return wasio_fail(WASIO_EINVAL, "demo %s has no parameter '%.*s'; %s%s",
+                        d->name, (int)(eq - p), p,
+                        d->params ? "it takes: " : "it takes none",
+                        d->params ? d->params : "");
+    }
+    if (eq - p == 7 && strncmp(p, "program", 7) == 0) break;
+    p = semi ? semi + 1 : NULL;
+  }
   if (params != NULL && params[0] != '\0') {
     if (strlen(params) >= sizeof run->params) {
       free(run);

@@ -170,9 +170,34 @@ function encodeParams(params = {}) {
  * time), manual (the virtual clock, stepped only by step()), tasks (false:
  * no task events, for runs where their cost matters).
  */
+// Bad options are refused before anything starts (the CLI refuses the same).
+function checkOptions(name, { mode, params, speed, onEvent, signal }) {
+  const bad = (message) => new WasioError('EINVAL', message, -1);
+  if (typeof name !== 'string' || name === '' || name.includes('\0')) {
+    throw bad(`the demo name must be a non-empty string without NUL (got ${JSON.stringify(String(name))})`);
+  }
+  if (typeof mode !== 'string' || mode.includes('\0')) throw bad('mode must be a string without NUL');
+  if (params !== undefined && (params === null || typeof params !== 'object' || Array.isArray(params))) {
+    throw bad('params must be an object of { key: value }');
+  }
+  for (const [key, value] of Object.entries(params ?? {})) {
+    if (`${key}${value}`.includes('\0')) throw bad(`parameter ${key}: NUL is not allowed`);
+  }
+  if (speed !== undefined && !(typeof speed === 'number' && Number.isFinite(speed) && speed > 0)) {
+    throw bad(`speed must be a finite number > 0 (got ${String(speed)})`);
+  }
+  if (onEvent !== undefined && typeof onEvent !== 'function') throw bad('onEvent must be a function');
+  if (signal !== undefined && signal !== null &&
+      (typeof signal !== 'object' || typeof signal.addEventListener !== 'function' ||
+       typeof signal.aborted !== 'boolean')) {
+    throw bad('signal must be an AbortSignal');
+  }
+}
+
 export async function start(name, {
   mode = '', params, virtualTime = false, speed, manual = false, onEvent, signal, tasks: traceTasks = true,
 } = {}) {
+  checkOptions(name, { mode, params, speed, onEvent, signal });
   if (signal?.aborted) {
     throw new WasioError('ECANCELLED', 'run() was aborted before it started', -3);
   }
@@ -186,18 +211,30 @@ export async function start(name, {
   const virtual = virtualTime || paced;
   const events = [];
   const tasks = [];
+  // onEvent is called from inside a step of the wasm loop: an exception
+  // must not unwind through it. The first one is kept, the loop is told to
+  // stop, and the run ends with that error.
+  let hookError = null;
+  const tell = (event) => {
+    if (onEvent === undefined || hookError !== null) return;
+    try {
+      onEvent(event);
+    } catch (err) {
+      hookError = err instanceof Error ? err : new Error(String(err));
+    }
+  };
   m.onWasioEvent = (time, text) => {
     // time null: a line from outside the loop: plain code (place 'main()',
     // Node style) or wasio_run's own steps (place 'run()')
     const event = time >= 0 ? { type: 'log', time, text }
       : { type: 'log', time: null, place: time === -2 ? 'run()' : 'main()', text };
     events.push(event);
-    onEvent?.(event);
+    tell(event);
   };
   m.onWasioTrace = (kind, time, taskId, task, detail, status) => {
     const event = { type: TRACE_KINDS[kind] ?? 'unknown', time, taskId, task, detail, status };
     tasks.push(event);
-    onEvent?.(event);
+    tell(event);
   };
   const handle = withCString(m, String(name), (n) =>
     withCString(m, String(mode), (md) =>
@@ -254,7 +291,13 @@ export async function start(name, {
       rejectRun(err);
       return null;
     }
-    if (delay === -2) finish();
+    if (hookError !== null) {
+      // onEvent threw: end the run here (the close cancels what is left
+      // and lets its cleanup run) and report the error
+      const error = new WasioError('EFAIL', `onEvent threw: ${hookError.message}`, -14);
+      error.cause = hookError;
+      finish(error);
+    } else if (delay === -2) finish();
     else if (delay <= -100) finish(failure(m, delay + 100));
     else if (delay === -1 && m.wasioPending() === 0) {
       finish(new WasioError('EDEADLK',
@@ -296,6 +339,9 @@ export async function start(name, {
   };
   m.wasioWake = wake;
   signal?.addEventListener('abort', onAbort, { once: true });
+  // aborted while the module loaded: the run starts and is cancelled at
+  // once, so its cleanup runs (EINTR), as for a later abort
+  if (signal?.aborted) m._wasio_web_interrupt(handle);
   if (!manual) step();
 
   return {

@@ -10,7 +10,11 @@
 // Prints one line per twin and target, the diff of each failure, and
 // "N passed, N failed".
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import {
+  closeSync, existsSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findWasmtime } from '../js/targets.mjs';
 
@@ -86,16 +90,28 @@ function diff(expected, actual) {
   return out.join('\n');
 }
 
+// The traces go to a file, not a pipe: a WASI program writing to a full
+// non-blocking pipe under node:wasi gets EAGAIN and its stdio drops the
+// rest (seen on a busy machine: sections lost mid-run).
 function run(cmd, args, env) {
-  const r = spawnSync(cmd, args, {
-    encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 64 << 20, timeout: 300000,
-  });
-  if (r.error) throw r.error;
-  if (r.status !== 0) {
-    process.stderr.write(r.stderr);
-    throw new Error(`${cmd} ${args.join(' ')} exited with ${r.status ?? r.signal}`);
+  const dir = mkdtempSync(join(tmpdir(), 'wasio-twins-'));
+  const file = join(dir, 'out.txt');
+  const fd = openSync(file, 'w');
+  try {
+    const r = spawnSync(cmd, args, {
+      stdio: ['ignore', fd, 'pipe'], encoding: 'utf8',
+      env: { ...process.env, ...env }, maxBuffer: 64 << 20, timeout: 300000,
+    });
+    if (r.error) throw r.error;
+    if (r.status !== 0) {
+      process.stderr.write(r.stderr);
+      throw new Error(`${cmd} ${args.join(' ')} exited with ${r.status ?? r.signal}`);
+    }
+    return readFileSync(file, 'utf8');
+  } finally {
+    closeSync(fd);
+    rmSync(dir, { recursive: true, force: true });
   }
-  return r.stdout;
 }
 
 const targetRuns = {

@@ -128,6 +128,15 @@ describe('bad input to the JS API', () => {
       "parameter n: 'abc' is not a whole number from 1 to 100000000"],
     [['timeout', { params: { work: 'Infinity' }, virtualTime: true }], 'EINVAL',
       "parameter work: 'Infinity' is not a number of seconds from 0 to 3600"],
+    // issue 14 #18, #21: refused before anything starts
+    [['hello', { signal: 'x' }], 'EINVAL', 'signal must be an AbortSignal'],
+    [['hello', { onEvent: 5 }], 'EINVAL', 'onEvent must be a function'],
+    [['say_after', { params: { nope: 1 } }], 'EINVAL',
+      "demo say_after has no parameter 'nope'; it takes: first=hello, first_delay=1, second=world, second_delay=2"],
+    [['hello', { speed: 0 }], 'EINVAL', 'speed must be a finite number > 0 (got 0)'],
+    [['hello', { speed: -1 }], 'EINVAL', 'speed must be a finite number > 0 (got -1)'],
+    [['hello', { speed: NaN }], 'EINVAL', 'speed must be a finite number > 0 (got NaN)'],
+    [['say_after\0junk'], 'EINVAL', 'the demo name must be a non-empty string without NUL (got "say_after\\u0000junk")'],
   ];
   for (const [args, code, message] of cases) {
     test(`run(${JSON.stringify(args)}) rejects with ${code}`, async () => {
@@ -148,6 +157,43 @@ describe('bad input to the JS API', () => {
         'raise wasio_run_opts.stack_size');
       return true;
     });
+  });
+
+  test('an onEvent that throws ends that run with its error; the next run works (#18)', async () => {
+    const boom = () => { throw new Error('listener broke'); };
+    for (let i = 0; i < 2; i++) {
+      await assert.rejects(run('say_after', { mode: 'gather', virtualTime: true, onEvent: boom }), (err) => {
+        assert.ok(err instanceof WasioError, String(err));
+        assert.equal(err.code, 'EFAIL');
+        assert.equal(err.message, 'onEvent threw: listener broke');
+        return true;
+      });
+    }
+  });
+
+  test('an abort right after run() cancels the run with EINTR (#19)', async () => {
+    const controller = new AbortController();
+    const started = performance.now();
+    const p = run('say_after', { mode: 'gather', signal: controller.signal }); // 2 s
+    controller.abort(); // while the module loads: before the run starts
+    await assert.rejects(p, (err) => {
+      assert.equal(err.code, 'EINTR');
+      return true;
+    });
+    assert.ok(performance.now() - started < 1500, 'the abort was lost: the run went on');
+  });
+
+  test('snapshot() is valid JSON whatever a task is named (#20)', async () => {
+    const { start } = await import('../../build/web/wasio.mjs');
+    const h = await start('script', { manual: true, params: { program: 'main: await C\x01d"\\\nC\x01d"\\: sleep 1' } });
+    const names = new Set();
+    for (let i = 0; i < 6; i++) {
+      const s = h.step(); // parses snapshot() each time
+      for (const t of h.snapshot().timers) names.add(t.task);
+      if (s.done) break;
+    }
+    assert.ok(names.has('C\x01d"\\'), JSON.stringify([...names]));
+    await h.finished;
   });
 
   test('the loop still works after them', async () => {
