@@ -46,6 +46,9 @@ const wasio_demo *demo_find(const char *name);
 int demo_has_mode(const wasio_demo *d, const char *mode);
 /* 1 if the demo takes the parameter key[0..len) (its `params` names it). */
 int demo_takes_param(const wasio_demo *d, const char *key, size_t len);
+/* The longest parameter value a demo reads (the script demo's program
+ * aside): the CLI and the JS API refuse longer ones instead of cutting. */
+#define DEMO_VALUE_MAX 47
 
 /* One event line, "[S.SSSs] text", stamped with the loop's clock. */
 void demo_log(const char *fmt, ...)

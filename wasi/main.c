@@ -138,6 +138,12 @@ static int parse(cli *c, int argc, char **argv) {
                 c->demo->params ? c->demo->params : "");
         return EXIT_USAGE;
       }
+      if (strlen(argv[i + 1] + klen + 1) > DEMO_VALUE_MAX &&
+          !(klen == 7 && strncmp(argv[i + 1], "program", 7) == 0)) {
+        fprintf(stderr, "wasio: --set %.*s: the value is too long (at most "
+                "%d bytes)\n", (int)klen, argv[i + 1], DEMO_VALUE_MAX);
+        return EXIT_USAGE;
+      }
       size_t used = strlen(c->params);
       if (used + strlen(argv[i + 1]) + 2 > sizeof c->params) {
         fprintf(stderr, "wasio: --set: the parameters are too long (at most "
@@ -240,6 +246,11 @@ static int run_demo(int argc, char **argv) {
       atexit(report_at_exit);
     }
     rc = d->plain_main(&c.args);
+    if (rc == WASIO_EINTR) { /* Ctrl-C, as for any demo */
+      fprintf(stderr, "wasio: %s\n", wasio_error_message());
+      if (!node) report(&c);
+      return EXIT_INTERRUPTED;
+    }
     if (rc != 0) {
       fprintf(stderr, "wasio: demo %s failed: %s: %s\n", d->name,
               wasio_err_name(rc), wasio_error_message());
@@ -277,7 +288,35 @@ const char *wasio_trap_reason(void) {
 }
 #endif
 
+/* Output that could not be written is a failure, not a silent loss: a full
+ * disk, a closed stdout. Checked when main returns and, for what Node-style
+ * runs print after it, once more at exit. */
+static int output_failed(void) {
+  static int said;
+  errno = 0;
+  int flushed = fflush(stdout);
+  int why = errno;
+  if (flushed == 0 && !ferror(stdout)) return 0;
+  if (!said++)
+    fprintf(stderr, "wasio: cannot write to standard output%s%s\n",
+            why ? ": " : "", why ? strerror(why) : "");
+  return 1;
+}
+
+static void check_output_at_exit(void) {
+  if (output_failed()) _Exit(EXIT_FAILED);
+}
+
+static int dispatch(int argc, char **argv);
+
 int main(int argc, char **argv) {
+  atexit(check_output_at_exit); /* registered first: runs last */
+  int rc = dispatch(argc, argv);
+  if (output_failed()) return rc == EXIT_OK ? EXIT_FAILED : rc;
+  return rc;
+}
+
+static int dispatch(int argc, char **argv) {
   if (argc < 2) {
     usage(stderr);
     return EXIT_USAGE;

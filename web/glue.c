@@ -140,6 +140,13 @@ EMSCRIPTEN_KEEPALIVE intptr_t wasio_web_start(const char *demo,
                         d->params ? d->params : "");
     }
     if (eq - p == 7 && strncmp(p, "program", 7) == 0) break;
+    size_t vlen = semi ? (size_t)(semi - eq - 1) : strlen(eq + 1);
+    if (vlen > DEMO_VALUE_MAX) {
+      free(run);
+      return wasio_fail(WASIO_EINVAL, "parameter %.*s: the value is too long "
+                        "(at most %d bytes)", (int)(eq - p), p,
+                        DEMO_VALUE_MAX);
+    }
     p = semi ? semi + 1 : NULL;
   }
   if (params != NULL && params[0] != '\0') {

@@ -99,6 +99,18 @@ describe('Ctrl-C on the native CLI', { concurrency: true }, () => {
       'cleanup: closing files (0.2 s)', 'cleanup done']);
   });
 
+  for (const demo of ['runner', 'bad_vs_better']) {
+    test(`Ctrl-C in ${demo} (loops run by plain code) exits 130 too`, async () => {
+      const child = spawn(targets.native.argv[0], ['demo', demo]);
+      let stderr = '';
+      child.stderr.on('data', (d) => { stderr += d; });
+      setTimeout(() => child.kill('SIGINT'), 500);
+      const code = await new Promise((resolve) => child.on('close', resolve));
+      assert.equal(code, 130, stderr);
+      assert.match(stderr, /^wasio: interrupted by Ctrl-C \(SIGINT\)/);
+    });
+  }
+
   test('a second SIGINT during the cleanup exits at once', async () => {
     const r = await interrupt('slow-cleanup', [1300, 1800]);
     assert.equal(r.signal, 'SIGINT');

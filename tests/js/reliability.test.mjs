@@ -43,6 +43,11 @@ const badInput = [
   [['demo', 'say_after', '--trace', '/nonexistent/dir/t.json'],
     /^wasio: cannot write the trace to \/nonexistent\/dir\/t\.json: /],
   [['demo', 'say_after', '--set', `first=${'x'.repeat(5000)}`],
+    'wasio: --set first: the value is too long (at most 47 bytes)\n'],
+  // issue 14 #17: never cut silently (70 digits, then junk)
+  [['demo', 'stress', '--set', `n=${'1'.repeat(70)}junk`],
+    'wasio: --set n: the value is too long (at most 47 bytes)\n'],
+  [['demo', 'script', '--set', `program=main: print ${'y'.repeat(5000)}`],
     /^wasio: --set: the parameters are too long \(at most \d+ bytes\)\n$/],
 ];
 
@@ -91,6 +96,22 @@ for (const [name, target] of Object.entries(targets)) {
     }
   });
 }
+
+describe('output that cannot be written (issue 14 #17)', () => {
+  // (Node opens /dev/null on a closed stdout before any script runs, so a
+  // closed stdout is the native CLI's case alone)
+  for (const [what, redirect, where] of [['a full disk', '>/dev/full', ['native', 'node:wasi']],
+    ['a closed stdout', '>&-', ['native']]]) {
+    test(`${what}: exit 1 with a message (${where.join(', ')})`, () => {
+      for (const argv of where.map((t) => targets[t].argv)) {
+        const cmd = `${argv.map((a) => `'${a}'`).join(' ')} demo hello --virtual-time ${redirect}`;
+        const r = spawnSync('bash', ['-c', cmd], { encoding: 'utf8' });
+        assert.equal(r.status, 1, `${cmd}: ${r.stderr}`);
+        assert.match(r.stderr, /^wasio: cannot write to standard output/m);
+      }
+    });
+  }
+});
 
 describe('out of memory', () => {
   // The sanitizers reserve terabytes of address space, so the native limit
