@@ -30,6 +30,10 @@ static int stdin_main(void *arg, void **result) {
   demo_log("reading standard input; a ticker ticks every second");
   for (;;) {
     rc = wasio_wait_readable(0);
+    if (rc == WASIO_EBADF) { /* no standard input at all: nothing to read */
+      rc = 0;
+      break;
+    }
     if (rc != 0) break;
     ssize_t got = read(0, line + len, sizeof line - 1 - len);
     if (got <= 0) break; /* end of input (or an error: same ending) */

@@ -48,8 +48,21 @@ int wasio__sigint_install(wasio_loop *loop) {
   if (sig_pipe[0] < 0) {
     if (pipe(sig_pipe) != 0) return -1;
     for (int i = 0; i < 2; i++) {
+      /* never on 0, 1 or 2: with stdin closed, the pipe would become the
+       * program's "standard input" (seen: the stdin demo waited on it) */
+      if (sig_pipe[i] < 3) {
+        int moved = fcntl(sig_pipe[i], F_DUPFD_CLOEXEC, 3);
+        close(sig_pipe[i]);
+        sig_pipe[i] = moved;
+      }
       fcntl(sig_pipe[i], F_SETFL, O_NONBLOCK);
       fcntl(sig_pipe[i], F_SETFD, FD_CLOEXEC);
+    }
+    if (sig_pipe[0] < 0 || sig_pipe[1] < 0) {
+      if (sig_pipe[0] >= 0) close(sig_pipe[0]);
+      if (sig_pipe[1] >= 0) close(sig_pipe[1]);
+      sig_pipe[0] = sig_pipe[1] = -1;
+      return -1;
     }
   }
   struct sigaction sa;

@@ -4,8 +4,10 @@
 // the native CLI. Run directly (or as the npm package's `wasio` bin) it
 // takes process.argv; imported (`wasio/wasi`), it exports runWasi.
 // WASIO_WASM=path runs another WASI command the same way (the C tests).
+import { fstatSync } from 'node:fs';
 import { readFile, realpath } from 'node:fs/promises';
 import process from 'node:process';
+import { isatty } from 'node:tty';
 import { fileURLToPath } from 'node:url';
 
 const defaultModule = new URL('../build/wasi/wasio.wasm', import.meta.url);
@@ -62,6 +64,46 @@ export async function runWasi(args = [], {
       return fn(...callArgs);
     } : fn;
   }
+  // Node's WASI (uvwasi) cannot poll a regular file or a character device
+  // that is not a terminal (/dev/null): epoll refuses them, and its
+  // poll_oneoff then waits for good (`wasio demo stdin < /dev/null` hung).
+  // POSIX poll calls such files always ready; for the standard descriptors,
+  // whose host files are known here, the runner answers so itself.
+  const hostFd = [stdin, stdout, stderr];
+  const readyKind = new Map();
+  const alwaysReady = (fd) => {
+    if (fd > 2) return false;
+    if (!readyKind.has(fd)) {
+      let ready = false;
+      try {
+        const st = fstatSync(hostFd[fd]);
+        ready = st.isFile() || (st.isCharacterDevice() && !isatty(hostFd[fd]));
+      } catch { /* closed: the real poll reports it */ }
+      readyKind.set(fd, ready);
+    }
+    return readyKind.get(fd);
+  };
+  const realPoll = imports.poll_oneoff;
+  imports.poll_oneoff = (inPtr, outPtr, nsubs, neventsPtr) => {
+    const view = new DataView(memory.buffer);
+    let ready = 0;
+    for (let i = 0; i < nsubs; i++) {
+      const sub = inPtr + i * 48; // subscription: userdata, tag, union at 16
+      const tag = view.getUint8(sub + 8);
+      if ((tag === 1 || tag === 2) && alwaysReady(view.getUint32(sub + 16, true))) {
+        const ev = outPtr + ready * 32; // event: userdata, error, type, rw at 16
+        view.setBigUint64(ev, view.getBigUint64(sub, true), true);
+        view.setUint16(ev + 8, 0, true);
+        view.setUint8(ev + 10, tag);
+        view.setBigUint64(ev + 16, 1n, true);
+        view.setUint16(ev + 24, 0, true);
+        ready++;
+      }
+    }
+    if (ready === 0) return realPoll(inPtr, outPtr, nsubs, neventsPtr);
+    view.setUint32(neventsPtr, ready, true);
+    return 0;
+  };
   const compiled = await WebAssembly.compile(await readFile(module));
   const instance = await WebAssembly.instantiate(compiled, { wasi_snapshot_preview1: imports });
   memory = instance.exports.memory;

@@ -2,10 +2,10 @@
 // every CLI target, Ctrl-C on the native CLI, the two entry styles, and in
 // the web build: JS promises awaited by C, AbortSignal, time slicing.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { describe, test } from 'node:test';
 import { run, WasioError } from '../../build/web/wasio.mjs';
-import { parseEvents, runTarget, targets } from './targets.mjs';
+import { parseEvents, root, runTarget, targets } from './targets.mjs';
 
 // Runs a CLI target and feeds its stdin as it goes: each step waits until
 // the output so far matches `after`, then writes `text` (null: end of
@@ -51,6 +51,20 @@ for (const [name, target] of Object.entries(targets)) {
       assert.ok(at['tick 1'] >= 1 && at['tick 1'] < 1.2, `tick at ${at['tick 1']}`);
       assert.ok(at['echo: world'] >= at['tick 1'], 'input arrives after the tick');
     });
+
+    // issue 14 #16: a file or /dev/null as input ends at once everywhere
+    // (natively, a closed stdin too: the SIGINT self-pipe once took fd 0)
+    const inputs = ['< /dev/null', '< tests/golden/hello.run.txt', ...(name === 'native' ? ['<&-'] : [])];
+    for (const input of inputs) {
+      test(`input ${input}: echoed, then the end of input`, async () => {
+        const r = spawnSync('bash', ['-c',
+          `${targets[name].argv.map((a) => `'${a}'`).join(' ')} demo stdin ${input}`],
+        { cwd: root, encoding: 'utf8', timeout: 10000 });
+        assert.equal(r.status, 0, r.stderr);
+        assert.match(r.stdout, /end of input after 0 ticks\n$/);
+        if (input.includes('golden')) assert.match(r.stdout, /echo: \[1\.000s\] main returns "done"/);
+      });
+    }
 
     test('styles, both ways, on the virtual clock', async () => {
       const python = await runTarget(name, ['demo', 'styles', '--mode', 'python', '--virtual-time']);
