@@ -3,6 +3,9 @@
  *
  * Slot 0 is never used, so the zero handle is always invalid. A slot's
  * generation moves on when its object is freed: old handles then miss.
+ * Generations are 56 bits: a slot reused once a nanosecond would take
+ * over a year to wrap, so a stale handle never names a new task (32-bit
+ * ones did, after 8 million create/release cycles of one slot, 3 s).
  * Each thread has its own table (its loops are its own); a handle's
  * generation carries its table's number in the top 8 bits, so a handle
  * used on the wrong thread is refused instead of naming whatever task has
@@ -12,11 +15,12 @@
 #include <stdatomic.h>
 #include <stdlib.h>
 
-#define SEQ_MASK 0xffffffu
-#define OWNER(gen) ((gen) >> 24)
+#define SEQ_BITS 56
+#define SEQ_MASK ((UINT64_C(1) << SEQ_BITS) - 1)
+#define OWNER(gen) ((uint32_t)((gen) >> SEQ_BITS))
 
 typedef struct slot {
-  uint32_t gen;
+  uint64_t gen;
   uint32_t next_free;
   uint8_t kind;
   void *obj;
@@ -60,7 +64,7 @@ static uint32_t this_table(void) {
 
 
 int wasio__slot_alloc(void *obj, int kind, uint32_t *out_slot,
-                      uint32_t *out_gen) {
+                      uint64_t *out_gen) {
   uint32_t i = free_head;
   if (i != 0) {
     free_head = slots[i].next_free;
@@ -81,7 +85,7 @@ int wasio__slot_alloc(void *obj, int kind, uint32_t *out_slot,
   slots[i].kind = (uint8_t)kind;
   slots[i].obj = obj;
   *out_slot = i;
-  *out_gen = this_table() << 24 | slots[i].gen;
+  *out_gen = (uint64_t)this_table() << SEQ_BITS | slots[i].gen;
   return 0;
 }
 
@@ -92,32 +96,41 @@ void wasio__slot_free(uint32_t i) {
   free_head = i;
 }
 
-void *wasio__slot_get(uint32_t i, uint32_t gen, int kind, int *err) {
+/* For the tests: moves a free slot's generation on by `by`, as that many
+ * reuses would (tests/c/test_misuse.c). */
+void wasio__slot_age(uint32_t i, uint64_t by);
+void wasio__slot_age(uint32_t i, uint64_t by) {
+  if (i != 0 && i < slots_len && slots[i].obj == NULL)
+    slots[i].gen = (slots[i].gen + by) & SEQ_MASK;
+}
+
+void *wasio__slot_get(uint32_t i, uint64_t gen, int kind, int *err) {
   const char *what = kind == WASIO__KIND_TASK ? "task" : "callback";
   uint32_t owner = OWNER(gen);
   /* `table` is 0 on a thread that never made a handle: all are foreign */
   if (owner != table && owner != 0) {
-    *err = wasio__set_error(WASIO_EINVAL, "%s handle {%u, %u} belongs to "
+    *err = wasio__set_error(WASIO_EINVAL, "%s handle {%u, %llu} belongs to "
                             "another thread's loop", what, (unsigned)i,
-                            (unsigned)(gen & SEQ_MASK));
+                            (unsigned long long)(gen & SEQ_MASK));
     return NULL;
   }
   gen &= SEQ_MASK;
   if (owner == 0 || i == 0 || i >= slots_len || gen == 0 ||
       gen > slots[i].gen) {
-    *err = wasio__set_error(WASIO_EINVAL, "invalid %s handle {%u, %u}", what,
-                            (unsigned)i, (unsigned)gen);
+    *err = wasio__set_error(WASIO_EINVAL, "invalid %s handle {%u, %llu}",
+                            what, (unsigned)i, (unsigned long long)gen);
     return NULL;
   }
   if (slots[i].obj == NULL || slots[i].gen != gen) {
     *err = wasio__set_error(WASIO_ESTALE,
-                            "%s handle {%u, %u} refers to a %s that was freed",
-                            what, (unsigned)i, (unsigned)gen, what);
+                            "%s handle {%u, %llu} refers to a %s that was "
+                            "freed", what, (unsigned)i,
+                            (unsigned long long)gen, what);
     return NULL;
   }
   if (slots[i].kind != kind) {
-    *err = wasio__set_error(WASIO_EINVAL, "handle {%u, %u} is not a %s",
-                            (unsigned)i, (unsigned)gen, what);
+    *err = wasio__set_error(WASIO_EINVAL, "handle {%u, %llu} is not a %s",
+                            (unsigned)i, (unsigned long long)gen, what);
     return NULL;
   }
   return slots[i].obj;

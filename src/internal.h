@@ -197,11 +197,11 @@ void wasio__heap_free(wasio__heap *h);
  * One table for task and callback handles: a slot holds the object and a
  * generation that moves on when the object is freed. */
 enum { WASIO__KIND_TASK = 1, WASIO__KIND_CALLBACK = 2 };
-int wasio__slot_alloc(void *obj, int kind, uint32_t *slot, uint32_t *gen);
+int wasio__slot_alloc(void *obj, int kind, uint32_t *slot, uint64_t *gen);
 void wasio__slot_free(uint32_t slot);
 /* The object, or NULL with *err set: WASIO_EINVAL (never a handle of this
  * kind) or WASIO_ESTALE (freed). */
-void *wasio__slot_get(uint32_t slot, uint32_t gen, int kind, int *err);
+void *wasio__slot_get(uint32_t slot, uint64_t gen, int kind, int *err);
 
 /* ------------------------------------------------------------ ready queue
  * Tasks and callbacks share one FIFO, as asyncio's _ready deque. */
@@ -218,7 +218,8 @@ typedef struct wasio__callback {
   wasio_cb cb;
   void *arg;
   wasio_context *context;
-  uint32_t slot, gen;
+  uint32_t slot;
+  uint64_t gen;
   uint8_t cancelled;
 } wasio__callback;
 
@@ -255,7 +256,8 @@ enum { WASIO__TASK_CREATED, WASIO__TASK_RUNNING, WASIO__TASK_WAITING,
 struct wasio__task {
   wasio__ready rq;     /* must stay first */
   wasio_loop *loop;
-  uint32_t slot, gen;
+  uint32_t slot;
+  uint64_t gen;
   uint32_t id;
   uint8_t state;
   uint8_t owned;       /* a caller still holds the handle */

@@ -111,18 +111,18 @@ typedef struct wasio_context wasio_context;
 
 /* A task handle: a small value, safe to copy. A handle outlives its task
  * safely: once the task is freed, every call with the handle returns
- * WASIO_ESTALE instead of touching freed memory. The zero value is never a
- * valid task. */
+ * WASIO_ESTALE instead of touching freed memory (its 64-bit generation
+ * never comes round again). The zero value is never a valid task. */
 typedef struct wasio_task {
   uint32_t slot;
-  uint32_t gen;
+  uint64_t gen;
 } wasio_task;
 
 /* A callback scheduled with wasio_call_soon/later/at (asyncio's Handle and
  * TimerHandle): a value like wasio_task. */
 typedef struct wasio_handle {
   uint32_t slot;
-  uint32_t gen;
+  uint64_t gen;
 } wasio_handle;
 
 /* A task body. Return 0 to finish with a result (store it in *result; it

@@ -168,9 +168,9 @@ TEST(handle_from_another_thread) {
   pthread_join(t, &rc);
   CHECK_RC(*(int *)rc, WASIO_EINVAL);
   char expected[128];
-  snprintf(expected, sizeof expected, "task handle {%u, %u} belongs to "
+  snprintf(expected, sizeof expected, "task handle {%u, %llu} belongs to "
            "another thread's loop", (unsigned)foreign.slot,
-           (unsigned)(foreign.gen & 0xffffff));
+           (unsigned long long)(foreign.gen & ((1ull << 56) - 1)));
   CHECK_STR(message, expected);
 #endif
 }

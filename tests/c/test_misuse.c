@@ -260,3 +260,29 @@ TEST(a_dropped_task_leaves_nothing_behind) {
   CHECK_RC(run_virtual(sets_the_event, NULL, NULL), 0);
   CHECK(wasio_event_is_set(&lasting));
 }
+
+/* #9: a stale handle never names a new task in the same slot. 24-bit
+ * generations wrapped after 8,388,608 create/release cycles of one slot
+ * (3 s); the test moves the slot's generation on by that much at once. */
+void wasio__slot_age(uint32_t slot, uint64_t by);
+
+static int stale_after_a_wrap(void *arg, void **result) {
+  wasio_task old, fresh;
+  (void)arg;
+  (void)result;
+  CHECK_RC(wasio_create_task(&old, answer, NULL), 0);
+  CHECK_RC(wasio_await(old, NULL), 0);
+  CHECK_RC(wasio_task_release(old), 0); /* freed: its slot is free */
+  wasio__slot_age(old.slot, (1u << 24) - 2); /* where 24 bits wrapped */
+  CHECK_RC(wasio_create_task(&fresh, sleeps_twice, NULL), 0);
+  CHECK_INT(fresh.slot, old.slot); /* the same slot, reused */
+  CHECK_RC(wasio_cancel(old), WASIO_ESTALE);
+  CHECK_INT(wasio_task_cancelling(fresh), 0); /* untouched */
+  CHECK_RC(wasio_await(fresh, NULL), 0);
+  wasio_task_release(fresh);
+  return 0;
+}
+
+TEST(a_stale_handle_never_names_a_new_task) {
+  CHECK_RC(run_virtual(stale_after_a_wrap, NULL, NULL), 0);
+}
