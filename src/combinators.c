@@ -460,6 +460,7 @@ static void group_errors_free(wasio_loop *loop, const wasio_taskgroup *tg) {
 typedef struct group_state {
   wasio_taskgroup *tg;
   wasio__task *parent;
+  struct group_state *open_next; /* the parent's groups not exited yet */
   group_child *children;
   size_t pending;
   int aborting;
@@ -533,6 +534,17 @@ static void group_free(group_state *g) {
 
 /* The group's state, if tg is entered: the caller must be the task that
  * entered it (`owner`), or any code running on its loop. */
+/* The group is exited: off its parent's list of open groups, and freed. */
+static void group_close(group_state *g) {
+  for (group_state **p = (group_state **)&g->parent->open_groups; *p != NULL;
+       p = &(*p)->open_next)
+    if (*p == g) {
+      *p = g->open_next;
+      break;
+    }
+  group_free(g);
+}
+
 static group_state *group_of(wasio_taskgroup *tg, int owner, const char *what,
                              int *err) {
   group_state *g = tg ? tg->_state : NULL;
@@ -576,6 +588,8 @@ int wasio_taskgroup_enter(wasio_taskgroup *tg) {
   tg->_scope._group = 1;
   g->tg = tg;
   g->parent = tg->_scope._task;
+  g->open_next = g->parent->open_groups;
+  g->parent->open_groups = g;
   tg->_state = g;
   return 0;
 }
@@ -621,21 +635,33 @@ int wasio_taskgroup_spawn_at(wasio_taskgroup *tg, wasio_task *out,
   return 0;
 }
 
-/* The task that entered the scopes of t was abandoned (its frames are gone,
- * see task.c): disarm their deadlines, and cancel the children of its task
- * groups, whose state then frees itself once they are done. */
-void wasio__scopes_abandon(wasio__task *t) {
-  for (wasio_scope *s = t->scopes; s != NULL; s = s->_outer) {
-    wasio__scope_disarm(s);
-    if (!s->_group) continue;
-    wasio_taskgroup *tg = (wasio_taskgroup *)s;
-    group_state *g = tg->_state;
-    if (g == NULL) continue;
-    group_abort(g);
+/* The frames of t that held its open task groups are gone (its body
+ * returned inside them, or a stack overflow abandoned it): cancel their
+ * children; each group's state frees itself once they are done, and their
+ * errors are reported as never retrieved, not lost. Returns how many
+ * groups were open, and in *cancelled how many children it cancelled. */
+size_t wasio__groups_orphan(wasio__task *t, size_t *cancelled) {
+  size_t n = 0;
+  *cancelled = 0;
+  while (t->open_groups != NULL) {
+    group_state *g = t->open_groups;
+    t->open_groups = g->open_next;
+    n++;
+    /* cancel the children; not group_abort: the group's scope lives in the
+     * task's frames, which are gone */
+    g->aborting = 1;
+    for (group_child *c = g->children; c != NULL; c = c->next)
+      if (c->task != NULL && wasio__cancel(c->task, NULL)) ++*cancelled;
+    /* errors the group already heard of would go with it: report them */
+    for (size_t i = 0; i < g->nerrors; i++)
+      wasio__report(t->loop, "a task group's error was never seen (its task "
+                    "returned without exiting the group)",
+                    g->errors[i].outcome.status, g->errors[i].outcome.message,
+                    NULL);
     g->orphaned = 1;
     if (g->pending == 0) group_free(g);
   }
-  t->scopes = NULL;
+  return n;
 }
 
 static void group_exit_on_cancel(wasio__task *t) { (void)t; }
@@ -691,11 +717,11 @@ int wasio_taskgroup_exit(wasio_taskgroup *tg, int status) {
       wasio__list_push(&parent->loop->group_errors, &kept->node);
     }
     tg->_errors = kept;
-    group_free(g);
+    group_close(g);
     tg->_state = NULL;
     return wasio__set_error_msg(WASIO_EGROUP, summary);
   }
-  group_free(g);
+  group_close(g);
   tg->_state = NULL;
   if (wasio__cancelled(parent)) return wasio__cancelled_error(parent);
   return status == WASIO_ECANCELLED ? wasio__cancelled_error(parent) : status;

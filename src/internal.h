@@ -283,6 +283,8 @@ struct wasio__task {
   wasio__list *drop_node; /* an uncancellable wait's node, for a drop */
   void *wait_data;     /* what on_cancel detaches */
   wasio_scope *scopes; /* innermost cancel scope */
+  size_t nscopes;      /* scopes entered and not exited */
+  void *open_groups;   /* its task groups not exited (combinators.c) */
   wasio_fn fn;
   void *arg;
   wasio_context *context;
@@ -468,8 +470,13 @@ void wasio__unpark(wasio__parked *p, intptr_t data);
 
 /* scope.c: the scope's deadline no longer fires. */
 void wasio__scope_disarm(wasio_scope *s);
-/* combinators.c: the scopes of an abandoned task let go of the loop. */
-void wasio__scopes_abandon(wasio__task *t);
+/* The frames that held t's open scopes are gone (the body returned inside
+ * them, or an overflow abandoned the task): scope.c forgets every deadline
+ * of a scope in t's stack without reading the scopes themselves;
+ * combinators.c cancels the children of t's open task groups (how many
+ * groups in the return value, children in *cancelled). */
+void wasio__scopes_forget(wasio__task *t);
+size_t wasio__groups_orphan(wasio__task *t, size_t *cancelled);
 
 /* scope.c: cancellation */
 /* 1 if an await point of t must fail now: a cancelled scope (up to the

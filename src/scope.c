@@ -141,6 +141,7 @@ static int scope_push(wasio_scope *s, const char *what) {
   s->_timer.kind = WASIO__TIMER_SCOPE;
   s->_outer = t->scopes;
   t->scopes = s;
+  t->nscopes++;
   return 0;
 }
 
@@ -186,6 +187,25 @@ static int scope_arm(wasio_scope *s, double when, const char *what) {
     return wasio__set_error(WASIO_ENOMEM, "%s: out of memory", what);
   }
   return 0;
+}
+
+void wasio__scopes_forget(wasio__task *t) {
+  wasio_loop *loop = t->loop;
+  char *lo = t->coro.stack_base, *hi = lo + t->coro.stack_size;
+  /* what of the loop's still points into the frames: timers ... */
+  for (size_t i = loop->timers.len; i > 0; i--) {
+    wasio__timer *tm = loop->timers.items[i - 1];
+    if ((char *)tm >= lo && (char *)tm < hi) wasio__heap_remove(&loop->timers, tm);
+  }
+  /* ... and deadlines already past, waiting in the ready queue */
+  for (wasio__ready *r = loop->ready_head; r != NULL; r = r->next) {
+    wasio__callback *c = (wasio__callback *)r;
+    if (r->kind == WASIO__KIND_CALLBACK && c->cb == scope_soon &&
+        (char *)c->arg >= lo && (char *)c->arg < hi)
+      c->cancelled = 1;
+  }
+  t->scopes = NULL;
+  t->nscopes = 0;
 }
 
 int wasio_timeout_at_enter(wasio_scope *s, double when) {
@@ -256,6 +276,7 @@ int wasio_scope_exit(wasio_scope *s, int status) {
                             "exited in the reverse order of entry");
   wasio__scope_disarm(s);
   t->scopes = s->_outer;
+  t->nscopes--;
   s->_magic = WASIO__MAGIC_DEAD;
   /* This scope's own deadline caused the cancellation, and nothing outside
    * it is cancelling the task: the body timed out (asyncio.timeout). */

@@ -281,6 +281,28 @@ static void task_complete(wasio_loop *loop, wasio__task *t, int status) {
   if (!t->owned && !t->pins) task_free(t);
 }
 
+/* The body returned inside scopes it never exited: their structs were in
+ * its frames, which are gone. What the loop holds of them goes (timers,
+ * the children of task groups, cancelled: their errors are reported, not
+ * lost), and the task fails with WASIO_ESTATE saying so. */
+static void scopes_left_open(wasio__task *t) {
+  size_t scopes = t->nscopes, cancelled;
+  wasio__scopes_forget(t);
+  size_t groups = wasio__groups_orphan(t, &cancelled);
+  char message[256];
+  snprintf(message, sizeof message,
+           "task %s returned inside %zu scope%s it never exited (%zu of them "
+           "task group%s, whose %zu running task%s cancelled); exit "
+           "every scope before returning", t->name, scopes,
+           scopes == 1 ? "" : "s", groups, groups == 1 ? "" : "s", cancelled,
+           cancelled == 1 ? " was" : "s were");
+  t->status = WASIO_ESTATE;
+  t->result = NULL;
+  t->err_code = WASIO_ESTATE;
+  free(t->err_message);
+  t->err_message = wasio__strdup(message);
+}
+
 /* The switch found t's stack overflowed (see wasio__coro_check). */
 static void stack_overflowed(wasio__task *t, int how) {
   if (how == WASIO__STACK_DAMAGED) {
@@ -298,7 +320,9 @@ static void stack_overflowed(wasio__task *t, int how) {
      * gives it its WASIO_ESTACK outcome. What its scopes held on the loop
      * is let go; its stack is never reused (something may still point
      * into it) and is left mapped. */
-    wasio__scopes_abandon(t);
+    size_t cancelled;
+    wasio__scopes_forget(t);
+    wasio__groups_orphan(t, &cancelled);
     t->coro.stack_base = NULL;
     wasio__coro_release(&t->coro);
     t->finished = 1;
@@ -338,6 +362,8 @@ void wasio__task_run(wasio_loop *loop, wasio__task *t) {
     int stack = wasio__coro_check(&t->coro);
     if (stack != WASIO__STACK_OK) stack_overflowed(t, stack);
   }
+  if (t->finished && t->nscopes > 0 && t->coro.stack_base != NULL)
+    scopes_left_open(t);
   if (t->finished) task_complete(loop, t, t->status);
 }
 

@@ -604,7 +604,10 @@ void wasio_as_completed_close(wasio_as_completed *ac);
  * A scope is a region of a task between enter and exit (exits in reverse
  * order of entry, in the same task). Cancelling a scope makes every await
  * point inside it fail with WASIO_ECANCELLED until the scope exits
- * (level-triggered, as Trio's cancel scopes). */
+ * (level-triggered, as Trio's cancel scopes). A task body that returns
+ * inside a scope (or TaskGroup) it never exited fails with WASIO_ESTATE
+ * saying so; the loop lets go of the scopes' deadlines, and a group's
+ * children are cancelled, their errors reported. */
 typedef struct wasio_scope {
   struct wasio_scope *_outer;
   void *_task;

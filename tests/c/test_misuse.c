@@ -286,3 +286,69 @@ static int stale_after_a_wrap(void *arg, void **result) {
 TEST(a_stale_handle_never_names_a_new_task) {
   CHECK_RC(run_virtual(stale_after_a_wrap, NULL, NULL), 0);
 }
+
+/* #4: a body that returns inside scopes it never exited: the task fails
+ * with ESTATE saying so, the loop lets go of the scopes (nothing fires
+ * into a reused stack later), a group's children are cancelled and their
+ * errors reported. */
+static int reports;
+static void count_reports(wasio_loop *loop, const wasio_exception_context *c,
+                          void *arg) {
+  (void)loop;
+  (void)arg;
+  if (c->code <= WASIO_EUSER) reports++;
+}
+
+static int fails_soon(void *arg, void **result) {
+  (void)arg;
+  (void)result;
+  wasio_sleep(0.25);
+  return wasio_fail(WASIO_EUSER, "child broke");
+}
+
+static int leaves_scopes_open(void *arg, void **result) {
+  wasio_scope s;
+  wasio_taskgroup tg;
+  (void)result;
+  wasio_timeout_enter(&s, 1);
+  if (arg != NULL) {
+    wasio_taskgroup_enter(&tg);
+    wasio_taskgroup_spawn(&tg, NULL, fails_soon, NULL);
+    wasio_taskgroup_spawn(&tg, NULL, sleeps_twice, NULL);
+    wasio_sleep(0.5); /* cancelled at 0.25 by the failure; returns anyway */
+  }
+  return 0; /* without exiting anything */
+}
+
+static int reuses_stacks(void *arg, void **result) {
+  wasio_loop *loop;
+  wasio_task t[2];
+  wasio_outcome out;
+  (void)arg;
+  (void)result;
+  wasio_get_running_loop(&loop);
+  wasio_loop_set_exception_handler(loop, count_reports, NULL);
+  wasio_create_task(&t[0], leaves_scopes_open, NULL);
+  wasio_create_task(&t[1], leaves_scopes_open, "group");
+  CHECK_RC(wasio_await(t[0], NULL), WASIO_ESTATE);
+  CHECK_STR(wasio_error_message(), "task Task-2 returned inside 1 scope it "
+            "never exited (0 of them task groups, whose 0 running tasks were "
+            "cancelled); exit every scope before returning");
+  CHECK_RC(wasio_await(t[1], NULL), WASIO_ESTATE);
+  CHECK_RC(wasio_task_outcome(t[1], &out), WASIO_ESTATE);
+  CHECK_STR(out.message, "task Task-3 returned inside 2 scopes it never "
+            "exited (1 of them task group, whose 1 running task was "
+            "cancelled); exit every scope before returning");
+  /* new tasks reuse those stacks while the dead scopes' deadlines pass */
+  for (int i = 0; i < 4; i++) wasio_create_task(NULL, sleeps_twice, NULL);
+  CHECK_RC(wasio_sleep(2), 0);
+  CHECK_INT(reports, 1); /* the child's error, which the group had heard */
+  wasio_task_release(t[0]);
+  wasio_task_release(t[1]);
+  return 0;
+}
+
+TEST(a_body_returning_inside_scopes_fails_cleanly) {
+  reports = 0;
+  CHECK_RC(run_virtual(reuses_stacks, NULL, NULL), 0);
+}
