@@ -46,6 +46,7 @@ static void thread_exit(void *unused) {
   wasio__reserve_release();
   wasio__error_thread_free();
   wasio__context_thread_free();
+  wasio__host_thread_free();
 }
 static void make_exit_key(void) { pthread_key_create(&exit_key, thread_exit); }
 #endif

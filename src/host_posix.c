@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <time.h>
@@ -41,7 +42,19 @@ static void on_sigint(int signo) {
   errno = saved_errno;
 }
 
+/* SIGINT belongs to the process: one loop at a time has it (the first to
+ * ask), the others run without Ctrl-C handling. */
+static pthread_mutex_t sig_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static int sigint_install(wasio_loop *loop);
 int wasio__sigint_install(wasio_loop *loop) {
+  pthread_mutex_lock(&sig_lock);
+  int rc = sig_loop == NULL ? sigint_install(loop) : -1;
+  pthread_mutex_unlock(&sig_lock);
+  return rc;
+}
+
+static int sigint_install(wasio_loop *loop) {
   struct sigaction current;
   if (sigaction(SIGINT, NULL, &current) != 0) return -1;
   if (current.sa_handler != SIG_DFL) return -1; /* someone else's: leave it */
@@ -74,20 +87,33 @@ int wasio__sigint_install(wasio_loop *loop) {
   return sigaction(SIGINT, &sa, &sig_saved);
 }
 
-void wasio__sigint_uninstall(void) {
-  if (sig_loop == NULL) return;
-  sigaction(SIGINT, &sig_saved, NULL);
-  sig_loop = NULL;
-  char buf[16];
-  while (read(sig_pipe[0], buf, sizeof buf) > 0) {
+void wasio__sigint_uninstall(wasio_loop *loop) {
+  pthread_mutex_lock(&sig_lock);
+  if (sig_loop == loop) {
+    sigaction(SIGINT, &sig_saved, NULL);
+    sig_loop = NULL;
+    char buf[16];
+    while (read(sig_pipe[0], buf, sizeof buf) > 0) {
+    }
   }
+  pthread_mutex_unlock(&sig_lock);
 }
 
 /* ------------------------------------------------------------------- wait */
 
-static struct pollfd *fds;
-static wasio__fdwait **owners;
-static size_t fds_cap;
+/* Per thread: each thread's loop polls its own descriptors (shared arrays
+ * once gave a loop another thread's "readable", and crashed). */
+static WASIO__TLS struct pollfd *fds;
+static WASIO__TLS wasio__fdwait **owners;
+static WASIO__TLS size_t fds_cap;
+
+void wasio__host_thread_free(void) {
+  free(fds);
+  free(owners);
+  fds = NULL;
+  owners = NULL;
+  fds_cap = 0;
+}
 
 static int posix_wait(wasio_loop *loop, uint64_t timeout) {
   size_t n = 0;

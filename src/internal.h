@@ -518,7 +518,9 @@ wasio_context *wasio__thread_context(void);
  * the first SIGINT is counted in loop->interrupted, the second one kills
  * the process at once. install fails (-1) if SIGINT is not at its default. */
 int wasio__sigint_install(wasio_loop *loop);
-void wasio__sigint_uninstall(void);
+void wasio__sigint_uninstall(wasio_loop *loop);
+/* At thread exit (handles.c): the thread's poll arrays go. */
+void wasio__host_thread_free(void);
 #endif
 
 /* runner.c */

@@ -418,7 +418,7 @@ int wasio__loop_drive(wasio_loop *loop, int (*done)(wasio_loop *, void *),
     wasio__loop_iterate(loop);
   }
 #if !defined(WASIO__WASM)
-  if (caught) wasio__sigint_uninstall();
+  if (caught) wasio__sigint_uninstall(loop);
 #endif
   wasio__loop_leave(loop);
   return failure;

@@ -352,3 +352,75 @@ TEST(a_body_returning_inside_scopes_fails_cleanly) {
   reports = 0;
   CHECK_RC(run_virtual(reuses_stacks, NULL, NULL), 0);
 }
+
+/* #7: one loop per thread, each waiting on its own pipe: every loop sees
+ * its own descriptors (the poll arrays were process-wide: a false
+ * "readable", then crashes). */
+#if !defined(__wasm__)
+#include <pthread.h>
+#include <unistd.h>
+
+typedef struct piper {
+  int fds[2];
+  int id;
+  char got[32];
+  int rc;
+} piper;
+
+static int pipe_writer(void *arg, void **result) {
+  piper *p = arg;
+  (void)result;
+  char msg[32];
+  wasio_sleep(0.02 + 0.01 * p->id);
+  int n = snprintf(msg, sizeof msg, "thread %d", p->id);
+  return write(p->fds[1], msg, (size_t)n) == n ? 0 : WASIO_EIO;
+}
+
+static int pipe_reader(void *arg, void **result) {
+  piper *p = arg;
+  (void)result;
+  wasio_task w;
+  wasio_create_task(&w, pipe_writer, p);
+  for (int i = 0; i < 3; i++) {
+    int rc = wasio_wait_readable(p->fds[0]);
+    if (rc != 0) return rc;
+    ssize_t n = read(p->fds[0], p->got, sizeof p->got - 1);
+    if (n > 0) {
+      p->got[n] = '\0';
+      break;
+    }
+  }
+  int rc = wasio_await(w, NULL);
+  wasio_task_release(w);
+  return rc;
+}
+
+static void *pipe_thread(void *arg) {
+  piper *p = arg;
+  p->rc = wasio_run(pipe_reader, p, NULL, NULL);
+  return NULL;
+}
+#endif
+
+TEST(one_loop_per_thread_with_descriptors) {
+#if !defined(__wasm__)
+  piper p[4];
+  pthread_t th[4];
+  for (int i = 0; i < 4; i++) {
+    memset(&p[i], 0, sizeof p[i]);
+    p[i].id = i;
+    CHECK(pipe(p[i].fds) == 0);
+  }
+  for (int i = 0; i < 4; i++)
+    CHECK(pthread_create(&th[i], NULL, pipe_thread, &p[i]) == 0);
+  for (int i = 0; i < 4; i++) pthread_join(th[i], NULL);
+  for (int i = 0; i < 4; i++) {
+    char want[32];
+    snprintf(want, sizeof want, "thread %d", i);
+    CHECK_RC(p[i].rc, 0);
+    CHECK_STR(p[i].got, want);
+    close(p[i].fds[0]);
+    close(p[i].fds[1]);
+  }
+#endif
+}
