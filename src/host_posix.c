@@ -89,14 +89,18 @@ static int sigint_install(wasio_loop *loop) {
 
 void wasio__sigint_uninstall(wasio_loop *loop) {
   pthread_mutex_lock(&sig_lock);
+  int missed = 0;
   if (sig_loop == loop) {
     sigaction(SIGINT, &sig_saved, NULL);
     sig_loop = NULL;
     char buf[16];
-    while (read(sig_pipe[0], buf, sizeof buf) > 0) {
-    }
+    ssize_t got;
+    while ((got = read(sig_pipe[0], buf, sizeof buf)) > 0) missed += (int)got;
   }
   pthread_mutex_unlock(&sig_lock);
+  /* A Ctrl-C that came after the loop's last look (its main had just
+   * finished) is not dropped: it goes to the handler wasio found. */
+  if (missed > 0) raise(SIGINT);
 }
 
 /* ------------------------------------------------------------------- wait */
