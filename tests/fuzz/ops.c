@@ -15,7 +15,11 @@
  *   - a task that failed with nobody retrieving its error is reported
  *     through the exception handler, once; nothing else is reported as a
  *     lost error;
- *   - when wasio_run returns, no task is left pending;
+ *   - when wasio_run returns, no task is left pending, and nothing of a
+ *     task is left in the primitives that outlive the run (no waiter in
+ *     the lock, the event or the queue; the lock is free);
+ *   - every scope a task enters is exited (the scripts always exit theirs,
+ *     so a task ending "inside N scopes it never exited" is a bug);
  *   - the memory is all given back (ASan's leak check, at exit).
  * A violation aborts, which libFuzzer and the replay both catch. */
 #include "fuzz.h"
@@ -122,6 +126,8 @@ static void on_trace(const wasio_trace_event *ev, void *unused) {
   case WASIO_TRACE_ERROR:
   case WASIO_TRACE_CANCELLED:
     if (!r->created) violation("task %s ended before it was created", ev->task);
+    if (ev->kind == WASIO_TRACE_ERROR && strstr(ev->detail, "never exited"))
+      violation("task %s: %s", ev->task, ev->detail);
     r->ended = 1;
     r->end = ev->kind;
     break;
@@ -335,7 +341,16 @@ static int main_task(void *arg, void **result) {
  * anything that retrieves an error, must have been reported. Tasks created
  * by the program are traced as ids 2.. in creation order; the slots record
  * which of them were touched. */
+static int has_waiters(const wasio__list *head) { return head->next != head; }
+
 static void check_end(void) {
+  if (has_waiters(&w.lock._waiters) || wasio_lock_locked(&w.lock))
+    violation("the lock outlived the run held or with a waiter");
+  if (has_waiters(&w.event._waiters))
+    violation("the event outlived the run with a waiter");
+  if (has_waiters(&w.queue._getters) || has_waiters(&w.queue._putters) ||
+      has_waiters(&w.queue._joiners))
+    violation("the queue outlived the run with a waiter");
   for (size_t id = 1; id <= MAX_TASKS; id++) {
     task_record *r = &w.tasks[id];
     if (r->created && !r->ended)
