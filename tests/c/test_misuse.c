@@ -424,3 +424,58 @@ TEST(one_loop_per_thread_with_descriptors) {
   }
 #endif
 }
+
+/* #6: a frame larger than a stack's guard page, natively. Without probes
+ * it jumps the guard into the stack below (the task created next) and
+ * crashes or silently changes that task's locals; built with
+ * -fstack-clash-protection (the Makefile's CLASH) every page is touched
+ * in turn, the guard page faults, and the task ends with WASIO_ESTACK. */
+#if !defined(__wasm__)
+static int bystander_sum;
+
+static int bystander(void *arg, void **result) {
+  volatile int mine[512];
+  (void)arg;
+  (void)result;
+  for (int i = 0; i < 512; i++) mine[i] = 7;
+  wasio_sleep(1);
+  int s = 0;
+  for (int i = 0; i < 512; i++) s += mine[i];
+  bystander_sum = s;
+  return 0;
+}
+
+static __attribute__((noinline)) int use_big_frame(void) {
+  volatile char big[270000]; /* a 256 KiB stack and its 4 KiB guard */
+  memset((char *)big, 0x55, sizeof big);
+  return big[0] + big[sizeof big - 1] - 0xaa;
+}
+
+static int big_frame(void *arg, void **result) {
+  (void)arg;
+  (void)result;
+  wasio_sleep(0.5); /* its stack first, the bystander's below it */
+  return use_big_frame();
+}
+
+static int frames_jump(void *arg, void **result) {
+  wasio_task t, b;
+  (void)arg;
+  (void)result;
+  wasio_create_task(&t, big_frame, NULL);
+  wasio_create_task(&b, bystander, NULL);
+  CHECK_RC(wasio_await(t, NULL), WASIO_ESTACK);
+  CHECK_RC(wasio_await(b, NULL), 0);
+  CHECK_INT(bystander_sum, 512 * 7); /* untouched */
+  wasio_task_release(t);
+  wasio_task_release(b);
+  return 0;
+}
+#endif
+
+TEST(a_frame_past_the_guard_page_is_caught) {
+#if !defined(__wasm__)
+  bystander_sum = 0;
+  CHECK_RC(run_virtual(frames_jump, NULL, NULL), 0);
+#endif
+}
