@@ -61,13 +61,12 @@ int wasio_js_await(int id, char **value) {
     t->on_cancel = js_cancel;
     t->wait_data = w;
     wasio__waiting_on(t, "JS promise %d", id);
-    int rc = wasio__suspend();
+    wasio__suspend();
     if (!w->settled) return wasio__cancelled_error(t);
     /* settled, then cancelled before it resumed: the value is handed over
-     * (a promise settles once), as a lock is; the cancellation waits for
-     * the next await point */
-    (void)rc;
-    t->must_cancel = 0;
+     * (a promise settles once); the cancellation waits for the next await
+     * point */
+    wasio__keep(t);
   } else {
     wasio__list_remove(&w->node);
   }

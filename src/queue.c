@@ -164,7 +164,6 @@ again:
   if (q->_shutdown)
     return wasio__set_error(WASIO_ESHUTDOWN, "%s: the queue is shut down",
                             what);
-  entry e = {priority, q->_seq++, item};
   /* Full, or others are already waiting to put: wait in line. */
   if (is_full(q) || !wasio__list_empty(&q->_putters)) {
     if (!wait)
@@ -175,11 +174,10 @@ again:
     if (wasio__cancelled(t)) {
       int rc = wasio__checkpoint(t);
       if (rc != 0) return rc;
-      q->_seq--; /* not queued after all: look again */
-      goto again;
+      goto again; /* the cancellation was taken back: look again */
     }
     q_waiter w;
-    w.e = e;
+    w.e = (entry){priority, q->_seq++, item};
     w.status = 0;
     wasio__waiting_on(t, "queue put");
     int rc = wasio__park(&q->_putters, &w.p);
@@ -192,7 +190,7 @@ again:
       return wasio__set_error(w.status, "%s: the queue is shut down", what);
     return 0; /* a get moved the item in */
   }
-  if (put_entry(q, e) != 0)
+  if (put_entry(q, (entry){priority, q->_seq++, item}) != 0)
     return wasio__set_error(WASIO_ENOMEM, "%s: out of memory", what);
   return 0;
 }

@@ -235,17 +235,18 @@ int wasio_timeout_reschedule(wasio_scope *s, double when) {
   return scope_arm(s, when, "wasio_timeout_reschedule");
 }
 
+/* Entered, now or before: when() and expired() answer after the exit. */
+static int was_entered(const wasio_scope *s) {
+  return s != NULL &&
+         (s->_magic == WASIO__MAGIC_SCOPE || s->_magic == WASIO__MAGIC_DEAD);
+}
+
 double wasio_timeout_when(const wasio_scope *s) {
-  if (s == NULL ||
-      (s->_magic != WASIO__MAGIC_SCOPE && s->_magic != WASIO__MAGIC_DEAD))
-    return INFINITY;
-  return s->_when;
+  return was_entered(s) ? s->_when : INFINITY;
 }
 
 int wasio_timeout_expired(const wasio_scope *s) {
-  return s != NULL &&
-         (s->_magic == WASIO__MAGIC_SCOPE || s->_magic == WASIO__MAGIC_DEAD) &&
-         s->_expired;
+  return was_entered(s) && s->_expired;
 }
 
 int wasio_timeout_exit(wasio_scope *s, int status) {

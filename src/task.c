@@ -194,7 +194,7 @@ typedef struct done_call {
 static void task_unpin(wasio_task h) {
   int err;
   wasio__task *t = wasio__task_get(h, &err);
-  if (t != NULL && --t->pins == 0 && !t->owned) task_free(t);
+  if (t != NULL) wasio__task_drop(t);
 }
 
 static void run_done_callback(void *p) {
@@ -285,10 +285,17 @@ static void task_complete(wasio_loop *loop, wasio__task *t, int status) {
  * its frames, which are gone. What the loop holds of them goes (timers,
  * the children of task groups, cancelled: their errors are reported, not
  * lost), and the task fails with WASIO_ESTATE saying so. */
+/* The frames that held t's open scopes are gone: the loop lets go of what
+ * it held of them (deadlines, task groups). Returns the groups, and in
+ * *cancelled their children it cancelled. */
+static size_t scopes_let_go(wasio__task *t, size_t *cancelled) {
+  wasio__scopes_forget(t);
+  return wasio__groups_orphan(t, cancelled);
+}
+
 static void scopes_left_open(wasio__task *t) {
   size_t scopes = t->nscopes, cancelled;
-  wasio__scopes_forget(t);
-  size_t groups = wasio__groups_orphan(t, &cancelled);
+  size_t groups = scopes_let_go(t, &cancelled);
   char message[256];
   snprintf(message, sizeof message,
            "task %s returned inside %zu scope%s it never exited (%zu of them "
@@ -321,8 +328,7 @@ static void stack_overflowed(wasio__task *t, int how) {
      * is let go; its stack is never reused (something may still point
      * into it) and is left mapped. */
     size_t cancelled;
-    wasio__scopes_forget(t);
-    wasio__groups_orphan(t, &cancelled);
+    scopes_let_go(t, &cancelled);
     t->coro.stack_base = NULL;
     wasio__coro_release(&t->coro);
     t->finished = 1;
