@@ -47,7 +47,7 @@ ASYNCIFY  := --asyncify --pass-arg=asyncify-ignore-imports --strip-debug
 
 # ------------------------------------------------------------ sources
 CORE_SRC  := $(wildcard src/*.c)
-CORE_HDR  := src/wasio.h src/internal.h
+CORE_HDR  := $(wildcard src/*.h)
 DEMO_SRC  := $(wildcard demos/*.c)
 DEMO_HDR  := demos/demo.h wasi/timeline.h
 TEST_SRC  := $(wildcard tests/c/*.c)

@@ -112,34 +112,33 @@ int wasio_call_soon(wasio_handle *out, wasio_cb cb, void *arg) {
               : err;
 }
 
-/* `when` in seconds on the loop's clock: NaN and infinities are refused;
- * a time already past runs as soon as possible. */
-static int call_at_ns(wasio_loop *loop, double when, wasio_cb cb, void *arg,
-                      wasio_handle *out, const char *what) {
-  uint64_t at;
-  int rc = wasio__deadline(when, &at, what);
-  if (rc != 0) return rc;
-  if (at == WASIO__FOREVER)
-    return wasio__set_error(WASIO_EINVAL, "%s: the time must be finite "
-                            "(got %g)", what, when);
+/* A timed callback at `at` ns (what `seconds` asked for): a time already
+ * past runs as soon as possible; never is refused. */
+static int call_at_ns(wasio_loop *loop, uint64_t at, double seconds,
+                      wasio_cb cb, void *arg, wasio_handle *out,
+                      const char *what) {
+  if (at == WASIO__FOREVER) return wasio__never(seconds, what);
   return schedule(loop, cb, arg, 1, at, NULL, out, what);
 }
 
 int wasio_call_later(wasio_handle *out, double delay, wasio_cb cb, void *arg) {
   int err;
-  wasio_loop *loop = running("wasio_call_later", &err);
+  const char *what = "wasio_call_later";
+  uint64_t at;
+  wasio_loop *loop = running(what, &err);
   if (loop == NULL) return err;
-  if (isnan(delay))
-    return wasio__set_error(WASIO_EINVAL, "wasio_call_later: the delay is "
-                            "NaN");
-  double when = (double)wasio__loop_time(loop) / 1e9 + delay;
-  return call_at_ns(loop, when, cb, arg, out, "wasio_call_later");
+  if ((err = wasio__after(loop, delay, &at, what)) != 0) return err;
+  return call_at_ns(loop, at, delay, cb, arg, out, what);
 }
 
 int wasio_call_at(wasio_handle *out, double when, wasio_cb cb, void *arg) {
   int err;
-  wasio_loop *loop = running("wasio_call_at", &err);
-  return loop ? call_at_ns(loop, when, cb, arg, out, "wasio_call_at") : err;
+  const char *what = "wasio_call_at";
+  uint64_t at;
+  wasio_loop *loop = running(what, &err);
+  if (loop == NULL) return err;
+  if ((err = wasio__deadline(when, &at, what)) != 0) return err;
+  return call_at_ns(loop, at, when, cb, arg, out, what);
 }
 
 int wasio_handle_cancel(wasio_handle h) {

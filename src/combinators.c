@@ -24,7 +24,7 @@ typedef struct watch_opts {
   int until;
   int raise;          /* return the first failure's status and message */
   int cancel_targets; /* caller cancelled: cancel the tasks, wait for them */
-  double timeout;     /* < 0: none */
+  uint64_t deadline;  /* loop time, ns; WASIO__FOREVER: none */
   void **results;
   wasio_outcome *outcomes;
 } watch_opts;
@@ -143,6 +143,16 @@ static int check_cycles(const char *what, wasio__task *self,
   return 0;
 }
 
+/* A timeout of wait or as_completed as a deadline: < 0 is none, as is one
+ * past WASIO_TIME_MAX. Outside a task there is none to compute (the call
+ * fails with WASIO_ENOLOOP after). */
+static int timeout_deadline(double timeout, uint64_t *deadline,
+                            const char *what) {
+  *deadline = WASIO__FOREVER;
+  if (timeout < 0 || wasio__running == NULL) return 0;
+  return wasio__after(wasio__running, timeout, deadline, what);
+}
+
 /* Returns the status (raise) or how many tasks are done. */
 static int watch_tasks(const char *what, const wasio_task *hs, size_t n,
                        const watch_opts *o) {
@@ -200,12 +210,9 @@ static int watch_tasks(const char *what, const wasio_task *hs, size_t n,
     for (size_t i = 0; i < n; i++)
       if (!nodes[i].done) wasio__cancel(target(hs, i), NULL);
   int timed_out = 0;
-  if (o->timeout >= 0 && !cancelled) {
+  if (o->deadline != WASIO__FOREVER && !cancelled) {
     self->timer.fire = watch_timeout;
-    uint64_t now = wasio__loop_time(self->loop);
-    double ns = o->timeout * 1e9;
-    wasio__timer_arm(self->loop, &self->timer,
-                     now + (ns > 1e18 ? (uint64_t)1e18 : (uint64_t)ns));
+    wasio__timer_arm(self->loop, &self->timer, o->deadline);
   }
   self->watching = hs;
   self->nwatching = n;
@@ -251,7 +258,7 @@ static int watch_tasks(const char *what, const wasio_task *hs, size_t n,
 
 int wasio__await_tasks(const char *what, const wasio_task *hs, size_t n,
                        void **results, int shield) {
-  watch_opts o = {UNTIL_FAILURE, 1, !shield, -1, results, NULL};
+  watch_opts o = {UNTIL_FAILURE, 1, !shield, WASIO__FOREVER, results, NULL};
   if (results != NULL)
     for (size_t i = 0; i < n; i++) results[i] = NULL;
   return watch_tasks(what, hs, n, &o);
@@ -270,7 +277,7 @@ int wasio_gather_outcomes(const wasio_task *tasks, size_t n,
   if (n > 0 && outcomes == NULL)
     return wasio__set_error(WASIO_EINVAL, "wasio_gather_outcomes: outcomes "
                             "is NULL");
-  watch_opts o = {UNTIL_ALL, 0, 1, -1, NULL, outcomes};
+  watch_opts o = {UNTIL_ALL, 0, 1, WASIO__FOREVER, NULL, outcomes};
   int rc = watch_tasks("wasio_gather_outcomes", tasks, n, &o);
   return rc < 0 ? rc : 0;
 }
@@ -281,12 +288,13 @@ int wasio_wait(const wasio_task *tasks, size_t n, wasio_wait_mode mode,
   if ((int)mode < 0 || mode > WASIO_ALL_COMPLETED)
     return wasio__set_error(WASIO_EINVAL, "wasio_wait: unknown mode %d",
                             (int)mode);
-  if (isnan(timeout))
-    return wasio__set_error(WASIO_EINVAL, "wasio_wait: timeout is NaN");
   if (n == 0 || tasks == NULL)
     return wasio__set_error(WASIO_EINVAL, "wasio_wait: no tasks to wait for "
                             "(asyncio.wait refuses an empty set too)");
-  watch_opts o = {until[mode], 0, 0, timeout < 0 ? -1 : timeout, NULL, NULL};
+  uint64_t deadline;
+  int rc = timeout_deadline(timeout, &deadline, "wasio_wait");
+  if (rc != 0) return rc;
+  watch_opts o = {until[mode], 0, 0, deadline, NULL, NULL};
   return watch_tasks("wasio_wait", tasks, n, &o);
 }
 
@@ -324,8 +332,8 @@ int wasio_as_completed_init(wasio_as_completed *out, const wasio_task *tasks,
   wasio__task *self = wasio__need_task(what, &err);
   if (self == NULL) return err;
   if ((err = check_targets(what, self, tasks, n)) != 0) return err;
-  if (isnan(timeout))
-    return wasio__set_error(WASIO_EINVAL, "%s: timeout is NaN", what);
+  uint64_t deadline;
+  if ((err = timeout_deadline(timeout, &deadline, what)) != 0) return err;
   ac_state *ac = calloc(1, sizeof *ac);
   size_t m = n ? n : 1;
   if (ac != NULL) {
@@ -344,12 +352,7 @@ int wasio_as_completed_init(wasio_as_completed *out, const wasio_task *tasks,
   }
   ac->self = self;
   ac->n = n;
-  ac->deadline = WASIO__FOREVER;
-  if (timeout >= 0) {
-    double ns = timeout * 1e9;
-    ac->deadline = wasio__loop_time(self->loop) +
-                   (ns > 1e18 ? (uint64_t)1e18 : (uint64_t)ns);
-  }
+  ac->deadline = deadline;
   for (size_t i = 0; i < n; i++) {
     wasio__task *t = target(tasks, i);
     watch_node *node = &ac->nodes[i];

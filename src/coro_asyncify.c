@@ -20,7 +20,8 @@
  * global), which Asyncify does not save: each task has its own, and the
  * switch saves and sets __stack_pointer. */
 #if defined(__wasm__)
-#include "internal.h"
+#include "coro.h"
+#include "wasio.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -81,6 +82,13 @@ struct asyncify_data {
 #define SCRATCH_SIZE (8 * 1024 * 1024)
 static char scratch[SCRATCH_SIZE] __attribute__((aligned(16)));
 static struct asyncify_data data;
+
+/* The coroutine that runs (NULL while the loop does), and what the layers
+ * above lent. */
+static wasio__coro *running;
+static wasio__coro_hooks hooks;
+
+void wasio__coro_set_hooks(const wasio__coro_hooks *h) { hooks = *h; }
 
 size_t wasio__stack_round(size_t requested) {
   size_t size = requested ? requested : 16 * 1024;
@@ -217,10 +225,12 @@ void wasio__coro_resume(wasio__coro *c) {
     asyncify_start_rewind(&data);
   }
   c->started = 1;
+  running = c;
   wasio__set_sp(c->sp);
   wasio__set_stack_limits((char *)c->stack_base + c->stack_size,
                           (char *)c->stack_base + STACK_FLOOR);
   trampoline(c);
+  running = NULL;
   /* back on the loop's side: its own stack is not a task's */
   wasio__set_stack_limits(UNCHECKED_BASE, NULL);
   if (state == UNWINDING) {
@@ -230,7 +240,8 @@ void wasio__coro_resume(wasio__coro *c) {
     if (used > c->saved_cap) {
       size_t cap = used < 256 ? 256 : used * 2;
       void *buf = realloc(c->saved, cap);
-      if (buf == NULL && wasio__reserve_release())
+      if (buf == NULL && hooks.release_reserve != NULL &&
+          hooks.release_reserve())
         buf = realloc(c->saved, cap);
       if (buf == NULL) {
         fprintf(stderr, "wasio: fatal: no memory to suspend a task\n");
@@ -260,26 +271,19 @@ static WASIO__NOINLINE void coro_yield(wasio__coro *c) {
 }
 void (*volatile wasio__coro_yield_fn)(wasio__coro *) = coro_yield;
 
-#if defined(__wasi__) || defined(__EMSCRIPTEN__)
-/* After a trap, for the host to explain it (wasi/main.c exports it): if a
- * task was running with its stack pointer near its floor, the trap was
- * the stack limit. The stack pointer is where the last frame that fitted
- * left it. */
-int wasio__stack_trap_report(char *buf, size_t len) {
-  wasio_loop *loop = wasio__running;
-  wasio__task *t = loop ? loop->current : NULL;
-  if (t == NULL || t->coro.stack_base == NULL) return 0;
-  char *sp = wasio__get_sp(), *floor = (char *)t->coro.stack_base;
-  /* The task's frames are dead: what follows runs on its stack's top. */
+/* After a trap, for the host to explain it: if a coroutine was running
+ * with its stack pointer near its floor, the trap was the stack limit. The
+ * stack pointer is where the last frame that fitted left it. */
+wasio__coro *wasio__coro_trapped(void) {
+  wasio__coro *c = running;
+  if (c == NULL || c->stack_base == NULL) return NULL;
+  char *sp = wasio__get_sp(), *floor = (char *)c->stack_base;
+  /* The frames are dead: what follows runs on the stack's top. */
   wasio__set_stack_limits(UNCHECKED_BASE, NULL);
-  wasio__set_sp(floor + t->coro.stack_size);
-  if (sp < floor || sp > floor + STACK_FLOOR + 8192) return 0;
-  snprintf(buf, len, "task %s overflowed its %zu-byte stack (%s); raise "
-           "wasio_run_opts.stack_size", t->name, t->coro.stack_size,
-           wasio_err_name(WASIO_ESTACK));
-  return 1;
+  wasio__set_sp(floor + c->stack_size);
+  if (sp < floor || sp > floor + STACK_FLOOR + 8192) return NULL;
+  return c;
 }
-#endif
 
 void wasio__coro_release(wasio__coro *c) {
   free(c->saved);

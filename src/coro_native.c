@@ -1,19 +1,18 @@
-/* Native coroutines: each task runs on its own mmap'd stack, with a guard
- * page below it while the process has mappings to spare (see below). The switch is a few lines of x86_64 assembly that save the
- * callee-saved registers on the old stack and pop them off the new one;
- * elsewhere (or with -DWASIO_CORO_UCONTEXT) it is ucontext. AddressSanitizer
- * is told about every switch, or it would see the task stacks as garbage. */
+/* The native switch: each task runs on its own stack (stack_native.c). On
+ * x86_64 the switch is a few lines of assembly that save the callee-saved
+ * registers on the old stack and pop them off the new one; elsewhere (or
+ * with -DWASIO_CORO_UCONTEXT) it is ucontext. AddressSanitizer and
+ * valgrind are told about every switch, or they would take the task stacks
+ * for garbage. A task that runs into its guard page is caught here too. */
 #if !defined(__wasm__)
 #define _GNU_SOURCE
-#include "internal.h"
+#include "coro.h"
 
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 #include <signal.h>
 #include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
 #include <sys/mman.h>
-#include <unistd.h>
 
 #if !defined(__x86_64__) && !defined(WASIO_CORO_UCONTEXT)
 #define WASIO_CORO_UCONTEXT 1
@@ -41,8 +40,10 @@
 #include <sanitizer/common_interface_defs.h>
 #endif
 
-/* The loop's side of the switch, one per thread. */
+/* The loop's side of the switch, one per thread, and the coroutine that
+ * runs (NULL while the loop does). */
 static WASIO__TLS void *loop_ctx;
+static WASIO__TLS wasio__coro *running;
 static WASIO__TLS wasio__coro *booting;
 #if !defined(WASIO_CORO_UCONTEXT)
 void wasio__ctx_switch(void **save, void *to);
@@ -52,192 +53,6 @@ static WASIO__TLS void *loop_fake_stack;
 static WASIO__TLS const void *loop_stack_bottom;
 static WASIO__TLS size_t loop_stack_size;
 #endif
-
-static size_t page_size(void) {
-  static size_t page;
-  if (page == 0) page = (size_t)sysconf(_SC_PAGESIZE);
-  return page;
-}
-
-size_t wasio__stack_round(size_t requested) {
-  size_t page = page_size();
-  size_t size = requested ? requested : 256 * 1024;
-  if (size < 16 * 1024) size = 16 * 1024;
-  return (size + page - 1) / page * page;
-}
-
-/* Every stack with a guard page below it is two kernel mappings (the guard
- * and the stack cannot merge), and Linux allows a process 65,530 of them
- * (vm.max_map_count). So guard pages go to the first stacks, up to a
- * budget that leaves the rest of the process most of its mappings; past
- * it, stacks are carved from shared arenas, a spare page between each and
- * the next instead of a guard, and their far end checked at every switch
- * (wasio__coro_check). A program with tens of thousands of tasks suspended
- * at once gets there; most never do. */
-#define ARENA_STACKS 64
-
-typedef struct arena_free {
-  struct arena_free *next;
-} arena_free;
-
-static struct {
-  atomic_flag lock;
-  size_t guard_budget;         /* guarded stacks allowed at once */
-  size_t guarded;              /* guarded stacks now */
-  struct arena_range { char *lo, *hi; } *ranges; /* sorted by address */
-  size_t nranges, cap;
-  struct arena_list { size_t size; arena_free *free; } lists[4];
-  struct arena_list guarded_free[4]; /* guarded stacks kept for reuse */
-} stacks = {ATOMIC_FLAG_INIT, (size_t)-1, 0, NULL, 0, 0, {{0, NULL}}, {{0, NULL}}};
-
-static atomic_int arenas_exist;
-
-static void stacks_lock(void) {
-  while (atomic_flag_test_and_set_explicit(&stacks.lock, memory_order_acquire))
-    ;
-}
-static void stacks_unlock(void) {
-  atomic_flag_clear_explicit(&stacks.lock, memory_order_release);
-}
-
-static size_t guard_budget(void) {
-  if (stacks.guard_budget == (size_t)-1) {
-    long max = 65530;
-    FILE *f = fopen("/proc/sys/vm/max_map_count", "r");
-    if (f != NULL) {
-      if (fscanf(f, "%ld", &max) != 1) max = 65530;
-      fclose(f);
-    }
-    /* half the mappings for guarded stacks (two each), at most */
-    stacks.guard_budget = max > 16384 ? (size_t)(max / 4) : 0;
-  }
-  return stacks.guard_budget;
-}
-
-static int in_arena(const void *p) {
-  size_t lo = 0, hi = stacks.nranges;
-  while (lo < hi) {
-    size_t mid = (lo + hi) / 2;
-    if ((const char *)p < stacks.ranges[mid].lo) hi = mid;
-    else if ((const char *)p >= stacks.ranges[mid].hi) lo = mid + 1;
-    else return 1;
-  }
-  return 0;
-}
-
-static struct arena_list *size_list(struct arena_list *lists, size_t size) {
-  for (size_t i = 0; i < 4; i++) {
-    if (lists[i].size == size || lists[i].size == 0) {
-      lists[i].size = size;
-      return &lists[i];
-    }
-  }
-  return NULL;
-}
-
-/* A stack from an arena of `size`-byte stacks; called with the lock held. */
-static int arena_alloc(size_t size, void **base) {
-  size_t page = page_size();
-  struct arena_list *list = size_list(stacks.lists, size);
-  if (list == NULL) return WASIO_ENOMEM; /* a fifth stack size: unusual */
-  if (list->free == NULL) {
-    size_t stride = size + page;
-    char *mem = mmap(NULL, stride * ARENA_STACKS, PROT_READ | PROT_WRITE,
-                     MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-    if (mem == MAP_FAILED) return WASIO_ENOMEM;
-    if (stacks.nranges == stacks.cap) {
-      size_t cap = stacks.cap ? stacks.cap * 2 : 64;
-      void *grown = realloc(stacks.ranges, cap * sizeof *stacks.ranges);
-      if (grown == NULL) {
-        munmap(mem, stride * ARENA_STACKS);
-        return WASIO_ENOMEM;
-      }
-      stacks.ranges = grown;
-      stacks.cap = cap;
-    }
-    size_t at = stacks.nranges;
-    while (at > 0 && stacks.ranges[at - 1].lo > mem) at--;
-    memmove(&stacks.ranges[at + 1], &stacks.ranges[at],
-            (stacks.nranges - at) * sizeof *stacks.ranges);
-    atomic_store_explicit(&arenas_exist, 1, memory_order_release);
-    stacks.ranges[at].lo = mem;
-    stacks.ranges[at].hi = mem + stride * ARENA_STACKS;
-    stacks.nranges++;
-    /* the spare page of each slot is at its bottom, below the stack */
-    for (size_t i = ARENA_STACKS; i-- > 0;) {
-      arena_free *f = (arena_free *)(mem + i * stride + page);
-      f->next = list->free;
-      list->free = f;
-    }
-  }
-  *base = list->free;
-  list->free = list->free->next;
-  return 0;
-}
-
-int wasio__stack_alloc(size_t size, void **base) {
-  size_t page = page_size();
-  int rc;
-  stacks_lock();
-  struct arena_list *kept = size_list(stacks.guarded_free, size);
-  if (kept != NULL && kept->free != NULL) {
-    *base = kept->free;
-    kept->free = *(arena_free **)((char *)kept->free + size - page);
-    stacks_unlock();
-    return 0;
-  }
-  if (stacks.guarded < guard_budget()) {
-    stacks.guarded++;
-    stacks_unlock();
-    char *mem = mmap(NULL, size + page, PROT_READ | PROT_WRITE,
-                     MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-    /* The guard page turns an overflow into a fault, not silent damage. */
-    if (mem != MAP_FAILED && mprotect(mem, page, PROT_NONE) == 0) {
-      *base = mem + page;
-      return 0;
-    }
-    if (mem != MAP_FAILED) munmap(mem, size + page);
-    stacks_lock();
-    stacks.guarded--;
-  }
-  rc = arena_alloc(size, base);
-  stacks_unlock();
-  return rc;
-}
-
-void wasio__stack_free(void *base, size_t size) {
-  size_t page = page_size();
-  stacks_lock();
-  if (in_arena(base)) {
-    /* give the memory back, keep the address range for the next stack */
-    madvise(base, size, MADV_DONTNEED);
-    struct arena_list *list = size_list(stacks.lists, size);
-    arena_free *f = base;
-    f->next = list->free;
-    list->free = f;
-    stacks_unlock();
-    return;
-  }
-  /* Keep it, mapped with its guard, for the next task: unmapping and
-   * mapping again cost three system calls and two page-table changes a
-   * task (a wave of 10,000 tasks spent most of its time there). Its pages
-   * go back to the system, lazily. */
-  struct arena_list *kept = size_list(stacks.guarded_free, size);
-  if (kept != NULL) {
-#if defined(MADV_FREE)
-    if (madvise(base, size - page, MADV_FREE) != 0)
-#endif
-      madvise(base, size - page, MADV_DONTNEED);
-    /* the link lives in the top page, which keeps its contents */
-    *(arena_free **)((char *)base + size - page) = kept->free;
-    kept->free = base;
-    stacks_unlock();
-    return;
-  }
-  stacks.guarded--;
-  stacks_unlock();
-  munmap((char *)base - page, size + page);
-}
 
 /* A guarded stack cannot overflow unnoticed: the fault handler below ends
  * the task. An arena stack carries a canary at its far end, checked at
@@ -269,8 +84,7 @@ static WASIO__TLS int altstack_ready;
 static void leave_for_good(wasio__coro *c);
 
 static void on_segv(int sig, siginfo_t *info, void *ucontext) {
-  wasio_loop *loop = wasio__running;
-  wasio__coro *c = loop && loop->current ? &loop->current->coro : NULL;
+  wasio__coro *c = running;
   uintptr_t sp = 0;
 #if defined(__x86_64__) && defined(__linux__)
   sp = (uintptr_t)((ucontext_t *)ucontext)->uc_mcontext.gregs[REG_RSP];
@@ -428,13 +242,7 @@ void wasio__coro_init(wasio__coro *c, void (*entry)(void *), void *arg,
   c->valgrind_id = VALGRIND_STACK_REGISTER(stack_base,
                                            (char *)stack_base + stack_size);
 #endif
-  /* No arena yet (the common case): no lock. A stack from an arena was
-   * handed out under the lock, after its range was recorded. */
-  if (atomic_load_explicit(&arenas_exist, memory_order_acquire)) {
-    stacks_lock();
-    c->arena = in_arena(stack_base);
-    stacks_unlock();
-  }
+  c->arena = wasio__stack_in_arena(stack_base);
   if (!c->arena && !altstack_ready) overflow_guard_arm();
 #if defined(WASIO__ASAN)
   /* A reused stack still carries the poison of the frames of the task that
@@ -463,6 +271,7 @@ static void ucontext_boot(void) { wasio__coro_main(NULL); }
 #endif
 
 void wasio__coro_resume(wasio__coro *c) {
+  running = c;
   asan_enter(c);
 #if defined(WASIO_CORO_UCONTEXT)
   ucontext_t here;
@@ -485,7 +294,11 @@ void wasio__coro_resume(wasio__coro *c) {
   wasio__ctx_switch(&loop_ctx, c->ctx);
 #endif
   asan_back_in_loop();
+  running = NULL;
 }
+
+/* Native suspensions need no memory: nothing to lend. */
+void wasio__coro_set_hooks(const wasio__coro_hooks *hooks) { (void)hooks; }
 
 void wasio__coro_yield(wasio__coro *c) {
   asan_leave(c, 0);

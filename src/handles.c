@@ -62,8 +62,6 @@ static uint32_t this_table(void) {
   return table;
 }
 
-
-
 int wasio__slot_alloc(void *obj, int kind, uint32_t *out_slot,
                       uint64_t *out_gen) {
   uint32_t i = free_head;
@@ -135,26 +133,4 @@ void *wasio__slot_get(uint32_t i, uint64_t gen, int kind, int *err) {
     return NULL;
   }
   return slots[i].obj;
-}
-
-void wasio__list_init(wasio__list *head) { head->prev = head->next = head; }
-
-int wasio__list_empty(const wasio__list *head) { return head->next == head; }
-
-void wasio__list_push(wasio__list *head, wasio__list *node) {
-  node->next = head;
-  node->prev = head->prev;
-  head->prev->next = node;
-  head->prev = node;
-}
-
-void wasio__list_remove(wasio__list *node) {
-  if (node->next == NULL) return;
-  node->prev->next = node->next;
-  node->next->prev = node->prev;
-  node->next = node->prev = NULL;
-}
-
-wasio__list *wasio__list_first(wasio__list *head) {
-  return head->next == head ? NULL : head->next;
 }

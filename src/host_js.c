@@ -12,5 +12,6 @@ static uint64_t js_now(wasio_loop *loop) {
   return (uint64_t)(emscripten_get_now() * 1e6);
 }
 
-const wasio__host_ops wasio__host_js = {"js", js_now, NULL, NULL};
+const wasio__host_ops wasio__host_js = {.name = "js", .driven = 1,
+                                       .now = js_now};
 #endif /* __EMSCRIPTEN__ */

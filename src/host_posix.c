@@ -13,6 +13,7 @@
 #include <pthread.h>
 #include <signal.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -131,7 +132,9 @@ static int posix_wait(wasio_loop *loop, uint64_t timeout) {
     if (f != NULL) fds = f;
     wasio__fdwait **o = realloc(owners, cap * sizeof *o);
     if (o != NULL) owners = o;
-    if (f == NULL || o == NULL) return WASIO_ENOMEM;
+    if (f == NULL || o == NULL)
+      return wasio__set_error(WASIO_ENOMEM, "ppoll: no memory for %zu "
+                              "descriptors", n + 1);
     fds_cap = cap;
   }
   size_t i = 0;
@@ -155,7 +158,8 @@ static int posix_wait(wasio_loop *loop, uint64_t timeout) {
                         (long)(timeout % WASIO__NS_PER_S)};
   int rc = ppoll(total ? fds : NULL, total,
                  timeout == WASIO__FOREVER ? NULL : &ts, NULL);
-  if (rc < 0) return errno == EINTR ? 0 : WASIO_EIO;
+  if (rc < 0 && errno != EINTR)
+    return wasio__set_error(WASIO_EIO, "ppoll: %s", strerror(errno));
   if (with_sig && fds[n].revents) {
     char buf[16];
     ssize_t got;
@@ -174,6 +178,8 @@ static int posix_check_fd(int fd) {
   return fcntl(fd, F_GETFD) == -1 ? WASIO_EBADF : 0;
 }
 
-const wasio__host_ops wasio__host_posix = {"posix", posix_now, posix_wait,
-                                           posix_check_fd};
+const wasio__host_ops wasio__host_posix = {.name = "posix",
+                                           .now = posix_now,
+                                           .wait = posix_wait,
+                                           .check_fd = posix_check_fd};
 #endif /* !__wasm__ */

@@ -6,11 +6,36 @@
  * ready; with no timer left, it waits for them for real. */
 #include "internal.h"
 
-static uint64_t virtual_now(wasio_loop *loop) { return loop->vnow; }
+#include <stdlib.h>
+
+/* The clock, in ns since the loop's creation. */
+typedef struct virtual_clock {
+  uint64_t now;
+} virtual_clock;
+
+static int virtual_open(wasio_loop *loop) {
+  loop->host_state = calloc(1, sizeof(virtual_clock));
+  return loop->host_state ? 0 : WASIO_ENOMEM;
+}
+
+static void virtual_close(wasio_loop *loop) {
+  free(loop->host_state);
+  loop->host_state = NULL;
+}
+
+static uint64_t virtual_now(wasio_loop *loop) {
+  return ((virtual_clock *)loop->host_state)->now;
+}
+
+static void virtual_advance(wasio_loop *loop, uint64_t ns) {
+  virtual_clock *clock = loop->host_state;
+  clock->now = ns > WASIO__FOREVER - clock->now ? WASIO__FOREVER - 1
+                                                : clock->now + ns;
+}
 
 static int virtual_wait(wasio_loop *loop, uint64_t timeout) {
   const wasio__host_ops *real = &WASIO__HOST_REAL;
-  if (!wasio__list_empty(&loop->fd_waiters) && real->wait != NULL) {
+  if (!wasio__list_empty(&loop->fd_waiters) && !real->driven) {
     size_t before = loop->ready_len;
     int rc = real->wait(loop, timeout == WASIO__FOREVER ? WASIO__FOREVER : 0);
     if (rc != 0 || loop->ready_len != before || loop->interrupted ||
@@ -18,7 +43,7 @@ static int virtual_wait(wasio_loop *loop, uint64_t timeout) {
       return rc;
   }
   if (timeout == WASIO__FOREVER) return WASIO_EDEADLK;
-  loop->vnow += timeout;
+  virtual_advance(loop, timeout);
   return 0;
 }
 
@@ -27,5 +52,12 @@ static int virtual_check_fd(int fd) {
   return real->check_fd ? real->check_fd(fd) : WASIO_ENOTSUP;
 }
 
-const wasio__host_ops wasio__host_virtual = {"virtual", virtual_now,
-                                             virtual_wait, virtual_check_fd};
+const wasio__host_ops wasio__host_virtual = {
+    .name = "virtual",
+    .open = virtual_open,
+    .close = virtual_close,
+    .now = virtual_now,
+    .wait = virtual_wait,
+    .advance = virtual_advance,
+    .check_fd = virtual_check_fd,
+};

@@ -34,7 +34,9 @@ static int wasi_wait(wasio_loop *loop, uint64_t timeout) {
     if (e != NULL) events = e;
     void *o = realloc(owners, c * sizeof *owners);
     if (o != NULL) owners = o;
-    if (s == NULL || e == NULL || o == NULL) return WASIO_ENOMEM;
+    if (s == NULL || e == NULL || o == NULL)
+      return wasio__set_error(WASIO_ENOMEM, "poll_oneoff: no memory for %zu "
+                              "subscriptions", n + 1);
     cap = c;
   }
   size_t k = 0;
@@ -58,7 +60,10 @@ static int wasi_wait(wasio_loop *loop, uint64_t timeout) {
     sub->u.u.clock.flags = 0;
   }
   __wasi_size_t got = 0;
-  if (__wasi_poll_oneoff(subs, events, k, &got) != 0) return WASIO_EIO;
+  __wasi_errno_t err = __wasi_poll_oneoff(subs, events, k, &got);
+  if (err != 0)
+    return wasio__set_error(WASIO_EIO, "poll_oneoff: WASI error %u",
+                            (unsigned)err);
   for (__wasi_size_t i = 0; i < got; i++) {
     if (events[i].userdata == 0) continue; /* the timer */
     wasio__fdwait *w = owners[events[i].userdata - 1];
@@ -73,6 +78,8 @@ static int wasi_check_fd(int fd) {
   return __wasi_fd_fdstat_get((__wasi_fd_t)fd, &st) == 0 ? 0 : WASIO_EBADF;
 }
 
-const wasio__host_ops wasio__host_wasi = {"wasi", wasi_now, wasi_wait,
-                                          wasi_check_fd};
+const wasio__host_ops wasio__host_wasi = {.name = "wasi",
+                                          .now = wasi_now,
+                                          .wait = wasi_wait,
+                                          .check_fd = wasi_check_fd};
 #endif /* WASI */

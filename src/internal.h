@@ -4,29 +4,12 @@
 
 #include "wasio.h"
 
+#include "base.h"
+#include "coro.h"
+#include "list.h"
+
 #include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
 
-#if defined(__wasm__)
-#define WASIO__WASM 1
-#endif
-
-#define WASIO__NOINLINE __attribute__((noinline))
-
-#if defined(WASIO__WASM)
-#define WASIO__TLS /* wasm: one thread */
-#else
-#define WASIO__TLS _Thread_local
-#endif
-
-#define WASIO__NS_PER_S 1000000000ull
-/* The longest sleep: its deadline always fits the loop's 64-bit ns clock. */
-#define WASIO__SLEEP_MAX 1e10
-#define WASIO__FOREVER UINT64_MAX
-
-#define WASIO__CONTAINER(ptr, type, member) \
-  ((type *)((char *)(ptr) - offsetof(type, member)))
 
 /* Magic numbers that mark an initialised user struct. */
 enum {
@@ -43,114 +26,37 @@ enum {
 
 typedef struct wasio__task wasio__task;
 
-/* ------------------------------------------------------------------ lists
- * Circular doubly-linked lists with a sentinel head. A node not on any
- * list has next == NULL. */
-void wasio__list_init(wasio__list *head);
-int wasio__list_empty(const wasio__list *head);
-void wasio__list_push(wasio__list *head, wasio__list *node); /* at the back */
-void wasio__list_remove(wasio__list *node);
-wasio__list *wasio__list_first(wasio__list *head); /* NULL if empty */
-
-/* ------------------------------------------------------------- coroutines
- * One backend per platform family (coro_native.c, coro_asyncify.c). The
- * switch is asymmetric: the loop resumes a task, the task yields back. */
-#if defined(WASIO__WASM)
-typedef struct wasio__coro {
-  void (*entry)(void *);
-  void *arg;
-  void *stack_base; /* lowest address of the task's shadow stack */
-  size_t stack_size;
-  void *sp;         /* saved __stack_pointer while suspended */
-  void *saved;      /* Asyncify frames copied out of the shared buffer */
-  size_t saved_len, saved_cap;
-  int started;
-  int overflowed;
-} wasio__coro;
-#else
-typedef struct wasio__coro {
-  void (*entry)(void *);
-  void *arg;
-  void *stack_base;
-  size_t stack_size;
-  void *ctx; /* saved stack pointer or ucontext_t*, backend's choice */
-  void *asan_fake_stack;
-  int started;
-  int arena; /* the stack has no guard page: check its canary */
-  int overflowed; /* set by the fault handler (read after the switch, an opaque call) */
-  unsigned valgrind_id; /* make valgrind: the stack as memcheck knows it */
-} wasio__coro;
-#endif
-
-/* The largest stack a task may ask for (wasio_run_opts.stack_size). */
-#define WASIO__STACK_MAX ((size_t)1 << 30)
-/* The stack size a loop uses for `requested` bytes (0: the default). */
-size_t wasio__stack_round(size_t requested);
-/* A stack of exactly `size` bytes, a value wasio__stack_round returned. */
-int wasio__stack_alloc(size_t size, void **base);
-void wasio__stack_free(void *base, size_t size);
-void wasio__coro_init(wasio__coro *c, void (*entry)(void *), void *arg,
-                      void *stack_base, size_t stack_size);
-/* Loop side: runs c until it yields or its entry returns. */
-void wasio__coro_resume(wasio__coro *c);
-/* Task side: back to the loop; returns when resumed. In wasm the call goes
- * through a pointer that no optimizer can see through: were the yield
- * inlined into its caller (Binaryen's -O2 inlines a one-caller function,
- * and emcc runs it at link time), that caller would call start_unwind
- * itself, count as "top-most runtime" and be left uninstrumented, and its
- * code after the yield would run during the unwind. An indirect call also
- * marks the caller as one that can unwind. */
-#if defined(WASIO__WASM)
-extern void (*volatile wasio__coro_yield_fn)(wasio__coro *c);
-static inline void wasio__coro_yield(wasio__coro *c) { wasio__coro_yield_fn(c); }
-#else
-void wasio__coro_yield(wasio__coro *c);
-#endif
-/* What became of the task's stack, asked after every switch:
- *   OK         intact;
- *   OVERFLOW   it went past its end, into the spare room below that takes
- *              a small overflow, and is back: the task is told (its await
- *              points fail with WASIO_ESTACK) and unwinds through its own
- *              code;
- *   ABANDONED  it hit its guard page: its frames are gone, the loop ends
- *              it with WASIO_ESTACK (native);
- *   DAMAGED    it is still beyond its end, or went past the spare room:
- *              memory around it may be damaged; fatal. */
-enum {
-  WASIO__STACK_OK = 0,
-  WASIO__STACK_OVERFLOW = 1,
-  WASIO__STACK_ABANDONED = 2,
-  WASIO__STACK_DAMAGED = 3
-};
-int wasio__coro_check(wasio__coro *c);
 /* task.c: gives the reserve held for running tasks back to malloc, when a
  * suspension finds no memory (1 if there was one to give). */
 int wasio__reserve_release(void);
+/* task.c: after a wasm trap, "task X overflowed its N-byte stack..." into
+ * buf if the stack limit was what stopped it (1), else 0 (always natively). */
+int wasio__stack_trap_report(char *buf, size_t len);
 /* At thread exit (handles.c): the thread's last error message and its
  * context go. */
 void wasio__error_thread_free(void);
 void wasio__context_thread_free(void);
-/* WASI: after a trap, "task X overflowed its N-byte stack..." into buf if
- * the stack limit was what stopped it (1), else 0. */
-int wasio__stack_trap_report(char *buf, size_t len);
-/* Whether the check can find anything: natively only after a fault or on
- * an arena stack, so the switch path skips the call. */
-#if defined(__wasm__)
-#define WASIO__CORO_CHECKED(c) 1
-#else
-#define WASIO__CORO_CHECKED(c) ((c)->overflowed | (c)->arena)
-#endif
-void wasio__coro_release(wasio__coro *c);
 
 /* ------------------------------------------------------------------ hosts
  * A host tells the time and waits: until `timeout` ns have passed or one
  * of the loop's watched descriptors is ready (it then calls
- * wasio__fd_ready). A blocking host waits inside wasio_run; a host-driven
- * one (wait == NULL) is stepped from outside. */
+ * wasio__fd_ready). A blocking host waits inside wasio_run; a driven one
+ * (JavaScript) is stepped from outside and never waits. */
 typedef struct wasio__host_ops {
   const char *name;
-  uint64_t (*now)(wasio_loop *loop);              /* ns, monotonic */
-  int (*wait)(wasio_loop *loop, uint64_t timeout); /* ns or FOREVER */
+  int driven; /* the embedder steps the loop: it cannot block in a run */
+  /* The host's own state for `loop` (loop->host_state): 0 or WASIO_ENOMEM.
+   * NULL: none. close undoes open. */
+  int (*open)(wasio_loop *loop);
+  void (*close)(wasio_loop *loop);
+  uint64_t (*now)(wasio_loop *loop); /* ns, monotonic */
+  /* 0, WASIO_EDEADLK (nothing can ever end the wait: no timeout, nothing
+   * watched), or the failure of the wait (WASIO_EIO, WASIO_ENOMEM) with
+   * its message set. NULL on a driven host. */
+  int (*wait)(wasio_loop *loop, uint64_t timeout);
+  /* Moves a clock that only moves when told by `ns`. NULL: the clock is
+   * real time. */
+  void (*advance)(wasio_loop *loop, uint64_t ns);
   /* 0 if fd is an open descriptor, WASIO_EBADF if not; NULL: no fds */
   int (*check_fd)(int fd);
 } wasio__host_ops;
@@ -306,8 +212,8 @@ enum { WASIO__PHASE_NEW, WASIO__PHASE_MAIN, WASIO__PHASE_SHUTDOWN,
 
 struct wasio_loop {
   const wasio__host_ops *host;
+  void *host_state;     /* the host's own (host->open) */
   uint64_t epoch;       /* host time at creation */
-  uint64_t vnow;        /* the virtual host's clock */
   uint64_t timer_seq;
   wasio__timer **aside; /* due timers armed by the iteration under way */
   size_t aside_len, aside_cap;
@@ -366,19 +272,28 @@ void wasio__waiting_on_(wasio__task *t, const char *fmt, ...)
 uint64_t wasio__loop_time(wasio_loop *loop);
 void wasio__ready_push(wasio_loop *loop, wasio__ready *r);
 int wasio__timer_arm(wasio_loop *loop, wasio__timer *t, uint64_t when);
-/* A time on the loop's clock, in seconds, as the ns a timer is armed at:
- * NaN is refused (WASIO_EINVAL, message naming `what`); a time at or
- * before 0 is 0 (due at once); +infinity, or one past what 64 bits of ns
- * hold (584 years), is WASIO__FOREVER. */
-int wasio__deadline(double seconds, uint64_t *at, const char *what);
+/* Seconds into the loop's ns, by the one rule of wasio.h (WASIO_TIME_MAX:
+ * past it is WASIO__FOREVER, never). Each refuses NaN with WASIO_EINVAL
+ * and a message naming `what`.
+ *   duration: seconds >= 0 (negative: WASIO_EINVAL);
+ *   deadline: a time on the loop's clock (at or before 0: 0, due at once);
+ *   after:    `delay` from now on loop's clock (a negative one is that far
+ *             in the past, down to 0: past deadlines keep their order).
+ * never: the WASIO_EINVAL of a call that refuses a FOREVER `seconds`. */
+int wasio__duration(double seconds, uint64_t *ns, const char *what);
+int wasio__deadline(double when, uint64_t *at, const char *what);
+int wasio__after(wasio_loop *loop, double delay, uint64_t *at,
+                 const char *what);
+int wasio__never(double seconds, const char *what);
 void wasio__timer_disarm(wasio_loop *loop, wasio__timer *t);
 /* One iteration (run the ready batch, then fire the timers due when it
  * began); no phase logic. */
 void wasio__loop_iterate(wasio_loop *loop);
 /* Runs one ready entry (a task's turn or a callback), timed in debug mode. */
 void wasio__loop_run(wasio_loop *loop, wasio__ready *r);
-/* Seconds until the next iteration is due: 0, a delay, or -1 (nothing). */
-double wasio__loop_delay(wasio_loop *loop);
+/* ns until the next iteration is due: 0, a delay, or WASIO__FOREVER
+ * (nothing is scheduled). */
+uint64_t wasio__loop_timeout(wasio_loop *loop);
 /* The loop's life cycle, owned by loop.c. enter makes `loop` the thread's
  * running loop (WASIO_ESTATE if it is already, WASIO_ENESTED if another
  * is: `what` names the refused call); leave ends that. */
@@ -396,9 +311,6 @@ int wasio__loop_drive(wasio_loop *loop, int (*done)(wasio_loop *, void *),
 /* Blocking: steps 4 and 5 of a run (cancel what is left, run until it has
  * finished, close the resources). Returns drive's failure, or 0. */
 int wasio__loop_shutdown(wasio_loop *loop, const char *what);
-/* Blocks in the host until `delay` seconds passed (delay < 0: until a
- * watched descriptor or a signal wakes it). */
-void wasio__loop_wait(wasio_loop *loop, double delay);
 /* 1 if something from outside can still wake the loop when nothing is
  * scheduled: a watched descriptor, an awaited JS promise. */
 int wasio__loop_expects_events(const wasio_loop *loop);

@@ -79,16 +79,50 @@ int wasio__timer_arm(wasio_loop *loop, wasio__timer *t, uint64_t when) {
   return wasio__heap_push(&loop->timers, t);
 }
 
-int wasio__deadline(double seconds, uint64_t *at, const char *what) {
-  if (isnan(seconds))
-    return wasio__set_error(WASIO_EINVAL, "%s: the time is NaN", what);
-  if (seconds <= 0)
-    *at = 0;
-  else if (seconds >= (double)WASIO__FOREVER / 1e9)
-    *at = WASIO__FOREVER; /* +infinity, or past 584 years: never */
-  else
-    *at = (uint64_t)llround(seconds * 1e9);
+/* ------------------------------------------------------------------ time
+ * The one conversion of seconds into the loop's nanoseconds, by the rule
+ * wasio.h gives at WASIO_TIME_MAX: past it is never. */
+static uint64_t to_ns(double seconds) { /* seconds >= 0 */
+  return seconds > WASIO_TIME_MAX ? WASIO__FOREVER
+                                  : (uint64_t)(seconds * 1e9 + 0.5);
+}
+
+int wasio__duration(double seconds, uint64_t *ns, const char *what) {
+  if (!(seconds >= 0))
+    return wasio__set_error(WASIO_EINVAL, "%s: the duration must be a "
+                            "number >= 0 (got %g)", what, seconds);
+  *ns = to_ns(seconds);
   return 0;
+}
+
+int wasio__deadline(double when, uint64_t *at, const char *what) {
+  if (isnan(when))
+    return wasio__set_error(WASIO_EINVAL, "%s: the time is NaN", what);
+  *at = when <= 0 ? 0 : to_ns(when);
+  return 0;
+}
+
+int wasio__after(wasio_loop *loop, double delay, uint64_t *at,
+                 const char *what) {
+  if (isnan(delay))
+    return wasio__set_error(WASIO_EINVAL, "%s: the delay is NaN", what);
+  uint64_t now = wasio__loop_time(loop);
+  if (delay < 0) { /* in the past: ordered by how far, as asyncio does */
+    uint64_t back = to_ns(-delay);
+    *at = back >= now ? 0 : now - back;
+    return 0;
+  }
+  uint64_t ns = to_ns(delay);
+  *at = ns == WASIO__FOREVER ? WASIO__FOREVER
+        : ns >= WASIO__FOREVER - now ? WASIO__FOREVER - 1
+                                     : now + ns;
+  return 0;
+}
+
+int wasio__never(double seconds, const char *what) {
+  return wasio__set_error(WASIO_EINVAL, "%s: %g s is past WASIO_TIME_MAX "
+                          "(1e10 s, about 317 years): it would never come",
+                          what, seconds);
 }
 
 void wasio__timer_disarm(wasio_loop *loop, wasio__timer *t) {
@@ -123,7 +157,8 @@ static void set_aside(wasio_loop *loop, wasio__timer *t) {
 /* Slow callbacks are timed on the real clock, or on the virtual one, where
  * time only passes when a task blocks on purpose (wasio_loop_advance). */
 static uint64_t debug_clock(wasio_loop *loop) {
-  return loop->host == &wasio__host_virtual ? loop->vnow : wasio__real_ns();
+  return loop->host->advance != NULL ? loop->host->now(loop)
+                                     : wasio__real_ns();
 }
 
 /* Runs one entry of the ready queue (or a due callback), timed in debug
@@ -187,20 +222,12 @@ void wasio__loop_iterate(wasio_loop *loop) {
   }
 }
 
-double wasio__loop_delay(wasio_loop *loop) {
+uint64_t wasio__loop_timeout(wasio_loop *loop) {
   if (loop->ready_len > 0) return 0;
   wasio__timer *next = wasio__heap_peek(&loop->timers);
-  if (next == NULL) return -1;
+  if (next == NULL) return WASIO__FOREVER;
   uint64_t now = wasio__loop_time(loop);
-  return next->when > now ? (double)(next->when - now) / 1e9 : 0;
-}
-
-void wasio__loop_wait(wasio_loop *loop, double delay) {
-  /* every deadline is below 2^64 ns: only "nothing scheduled" is FOREVER */
-  double ns = ceil(delay * 1e9);
-  loop->host->wait(loop, delay < 0 ? WASIO__FOREVER
-                         : ns >= 18446744073709551615.0 ? WASIO__FOREVER - 1
-                                                        : (uint64_t)ns);
+  return next->when > now ? next->when - now : 0;
 }
 
 int wasio__loop_expects_events(const wasio_loop *loop) {
@@ -213,6 +240,7 @@ int wasio_loop_new(wasio_loop **out, const wasio_run_opts *opts) {
   if (out == NULL)
     return wasio__set_error(WASIO_EINVAL, "wasio_loop_new: out is NULL");
   wasio_run_opts defaults;
+  int rc;
   memset(&defaults, 0, sizeof defaults);
   if (opts == NULL) opts = &defaults;
   if (opts->clock != WASIO_CLOCK_REAL && opts->clock != WASIO_CLOCK_VIRTUAL)
@@ -222,35 +250,41 @@ int wasio_loop_new(wasio_loop **out, const wasio_run_opts *opts) {
     return wasio__set_error(WASIO_EINVAL, "wasio_loop_new: stack_size must be "
                             "at most %zu bytes (got %zu)",
                             (size_t)WASIO__STACK_MAX, opts->stack_size);
-  if (!(opts->slow_callback_duration >= 0) ||
-      opts->slow_callback_duration > 1e9)
-    return wasio__set_error(WASIO_EINVAL, "wasio_loop_new: "
-                            "slow_callback_duration must be within 0..1e9");
+  const char *what = "wasio_loop_new";
+  uint64_t slow_ns = WASIO__NS_PER_S / 10; /* 0 in opts: 0.1 s, as asyncio */
+  uint64_t slice_ns;
+  if ((opts->slow_callback_duration != 0 &&
+       (rc = wasio__duration(opts->slow_callback_duration, &slow_ns,
+                             "wasio_loop_new: slow_callback_duration")) != 0) ||
+      (rc = wasio__duration(opts->time_slice, &slice_ns,
+                            "wasio_loop_new: time_slice")) != 0)
+    return rc;
+  if (slow_ns == WASIO__FOREVER || slice_ns == WASIO__FOREVER)
+    return wasio__never(slow_ns == WASIO__FOREVER
+                            ? opts->slow_callback_duration : opts->time_slice,
+                        what);
+  /* a driven host hands control back every 8 ms unless told otherwise */
+  if (slice_ns == 0 && WASIO__HOST_REAL.driven) slice_ns = 8000000;
   wasio_loop *loop = calloc(1, sizeof *loop);
   void **cache = calloc(64, sizeof *cache);
   if (loop == NULL || cache == NULL) {
     free(loop);
     free(cache);
-    return wasio__set_error(WASIO_ENOMEM, "wasio_loop_new: out of memory");
+    return wasio__set_error(WASIO_ENOMEM, "%s: out of memory", what);
   }
   loop->opts = *opts;
   loop->host = opts->clock == WASIO_CLOCK_VIRTUAL ? &wasio__host_virtual
                                                   : &WASIO__HOST_REAL;
+  if (loop->host->open != NULL && loop->host->open(loop) != 0) {
+    free(loop);
+    free(cache);
+    return wasio__set_error(WASIO_ENOMEM, "%s: out of memory", what);
+  }
   loop->epoch = loop->host->now(loop);
   loop->stack_size = wasio__stack_round(opts->stack_size);
   loop->stack_cache = cache;
-  double slow = opts->slow_callback_duration > 0 ? opts->slow_callback_duration
-                                                 : 0.1;
-  loop->slow_ns = (uint64_t)(slow * 1e9);
-  if (!(opts->time_slice >= 0) || opts->time_slice > 1e9) {
-    free(loop);
-    free(cache);
-    return wasio__set_error(WASIO_EINVAL, "wasio_loop_new: time_slice must "
-                            "be within 0..1e9");
-  }
-  double slice = opts->time_slice;
-  if (slice == 0 && WASIO__HOST_REAL.wait == NULL) slice = 0.008;
-  loop->slice_ns = (uint64_t)(slice * 1e9);
+  loop->slow_ns = slow_ns;
+  loop->slice_ns = slice_ns;
   loop->all.next_all = loop->all.prev_all = &loop->all;
   wasio__list_init(&loop->resources);
   wasio__list_init(&loop->group_errors);
@@ -364,18 +398,25 @@ int wasio_loop_step(wasio_loop *loop, double *delay) {
   wasio__loop_iterate(loop);
   advance_phase(loop);
   wasio__loop_leave(loop);
-  double d = loop->phase == WASIO__PHASE_DONE ? -1 : wasio__loop_delay(loop);
-  if (delay) *delay = d;
+  uint64_t ns = loop->phase == WASIO__PHASE_DONE ? WASIO__FOREVER
+                                                 : wasio__loop_timeout(loop);
+  if (delay) *delay = ns == WASIO__FOREVER ? -1 : (double)ns / 1e9;
   return loop->phase == WASIO__PHASE_DONE ? 0 : 1;
 }
 
 /* --------------------------------------------------------- blocking runs */
 
-/* Every task waits and nothing is scheduled: nothing can ever wake them.
- * Cancel them all so their cleanup runs. */
-static void deadlock(wasio_loop *loop) {
-  wasio__debug(loop, "deadlock: every task is waiting and nothing is "
-               "scheduled; cancelling them all");
+/* Every task waits and nothing can wake them (WASIO_EDEADLK), or the host
+ * failed to wait (its message is set): cancel them all so their cleanup
+ * runs. */
+static void stop_all(wasio_loop *loop, int why) {
+  if (why == WASIO_EDEADLK)
+    wasio__debug(loop, "deadlock: every task is waiting and nothing is "
+                 "scheduled; cancelling them all");
+  else
+    wasio__debug(loop, "the %s host cannot wait (%s: %s); cancelling every "
+                 "task", loop->host->name, wasio_err_name(why),
+                 wasio_error_message());
   wasio__loop_cancel_all(loop, NULL);
 }
 
@@ -401,16 +442,25 @@ int wasio__loop_drive(wasio_loop *loop, int (*done)(wasio_loop *, void *),
   int caught = wasio__sigint_install(loop) == 0; /* WASI has no signals */
 #endif
   int stuck = 0, failure = 0;
+  char host_message[256] = "";
   while (!done(loop, arg)) {
-    double delay = wasio__loop_delay(loop);
-    if (delay < 0 && !wasio__loop_expects_events(loop)) {
-      if (stuck++) break; /* cancelling did not help: give up */
-      deadlock(loop);
-      failure = WASIO_EDEADLK;
+    uint64_t timeout = wasio__loop_timeout(loop);
+    if (timeout == WASIO__FOREVER && !wasio__loop_expects_events(loop))
+      rc = WASIO_EDEADLK;
+    else
+      rc = timeout == 0 ? 0 : loop->host->wait(loop, timeout);
+    if (rc != 0) {
+      /* Nothing can wake the tasks, or the host cannot wait: cancel them
+       * all so their cleanup runs; give up if that did not help. */
+      if (rc != WASIO_EDEADLK)
+        snprintf(host_message, sizeof host_message, "%s",
+                 wasio_error_message());
+      if (stuck++) break;
+      stop_all(loop, rc);
+      if (failure == 0 || rc != WASIO_EDEADLK) failure = rc;
       continue;
     }
     stuck = 0;
-    if (delay != 0) wasio__loop_wait(loop, delay);
     if (loop->interrupted) {
       interrupt(loop, main);
       failure = WASIO_EINTR;
@@ -421,6 +471,8 @@ int wasio__loop_drive(wasio_loop *loop, int (*done)(wasio_loop *, void *),
   if (caught) wasio__sigint_uninstall(loop);
 #endif
   wasio__loop_leave(loop);
+  if (host_message[0] && failure != WASIO_EINTR && failure != WASIO_EDEADLK)
+    wasio__set_error_msg(failure, host_message);
   return failure;
 }
 
@@ -449,14 +501,17 @@ int wasio__loop_shutdown(wasio_loop *loop, const char *what) {
 }
 
 int wasio_loop_advance(wasio_loop *loop, double seconds) {
-  if (loop == NULL || !(seconds >= 0) || seconds > 1e9)
-    return wasio__set_error(WASIO_EINVAL, "wasio_loop_advance: %s",
-                            loop == NULL ? "loop is NULL"
-                                         : "seconds must be within 0..1e9");
-  if (loop->host != &wasio__host_virtual)
-    return wasio__set_error(WASIO_ENOTSUP, "wasio_loop_advance: the loop "
-                            "runs on the real clock");
-  loop->vnow += (uint64_t)(seconds * 1e9 + 0.5);
+  const char *what = "wasio_loop_advance";
+  uint64_t ns;
+  if (loop == NULL)
+    return wasio__set_error(WASIO_EINVAL, "%s: loop is NULL", what);
+  int rc = wasio__duration(seconds, &ns, what);
+  if (rc != 0) return rc;
+  if (ns == WASIO__FOREVER) return wasio__never(seconds, what);
+  if (loop->host->advance == NULL)
+    return wasio__set_error(WASIO_ENOTSUP, "%s: the loop runs on the real "
+                            "clock", what);
+  loop->host->advance(loop, ns);
   return 0;
 }
 
@@ -524,6 +579,7 @@ int wasio_loop_close(wasio_loop *loop, wasio_outcome *out) {
   free(loop->stack_cache);
   wasio__heap_free(&loop->timers);
   free(loop->aside);
+  if (loop->host->close != NULL) loop->host->close(loop);
   free(loop);
   return status;
 }

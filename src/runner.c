@@ -168,7 +168,7 @@ static int runner_lazy_init(wasio_runner *r, const char *what) {
   int rc = wasio_loop_new(&loop, &r->_opts);
   if (rc != 0) return rc;
   wasio__debug(loop, "[1] no event loop is running in this thread");
-  if (loop->host->wait == NULL) {
+  if (loop->host->driven) {
     wasio_loop_close(loop, NULL);
     return wasio__set_error(WASIO_ENOTSUP, "%s: the %s host cannot block; "
                             "drive the loop with wasio_loop_step()", what,
@@ -242,6 +242,12 @@ int wasio_runner_run(wasio_runner *r, wasio_fn main, void *arg,
       wasio__outcome_set(out, failure, NULL, wasio_strerror(failure));
     return wasio__set_error_msg(failure, "wasio_run: deadlock: main is "
                                 "waiting and nothing can wake it");
+  }
+  if (failure != 0 && failure != WASIO_EINTR) {
+    /* the host could not wait (its message is the last error) */
+    if (out != NULL)
+      wasio__outcome_set(out, failure, NULL, wasio_error_message());
+    return failure;
   }
   if (outcome.status < 0) wasio__set_error_msg(outcome.status, outcome.message);
   return outcome.status;
@@ -346,7 +352,7 @@ int wasio_implicit_run(void) {
   int failure = 0;
   /* A host that cannot block was stepped from outside (or is closed early:
    * the close gives the tasks what steps they can take without waiting). */
-  if (loop->phase < WASIO__PHASE_DONE && loop->host->wait != NULL) {
+  if (loop->phase < WASIO__PHASE_DONE && !loop->host->driven) {
     wasio__debug(loop, "implicit loop: main() has returned; running while "
                  "tasks are pending");
     /* MAIN lasts until no task is left; then the shutdown has nothing to

@@ -167,14 +167,14 @@ static wasio__task *scope_get(const wasio_scope *s, int owner,
   return t;
 }
 
-/* `when` in seconds on the loop's clock; +INFINITY: no deadline. A
- * deadline already past expires as soon as the tasks already ready have
- * run (asyncio schedules its timeout with call_soon then). */
-static int scope_arm(wasio_scope *s, double when, const char *what) {
+/* Arms s at `at` ns (WASIO__FOREVER: no deadline), `when` being that time
+ * in seconds as the caller gave it. A deadline already past expires as
+ * soon as the tasks already ready have run (asyncio schedules its timeout
+ * with call_soon then). */
+static int scope_arm(wasio_scope *s, uint64_t at, double when,
+                     const char *what) {
   wasio__task *t = s->_task;
-  uint64_t at;
-  int rc = wasio__deadline(when, &at, what);
-  if (rc != 0) return rc;
+  int rc;
   wasio__scope_disarm(s);
   s->_when = at == WASIO__FOREVER ? INFINITY : when;
   if (at == WASIO__FOREVER) return 0;
@@ -187,6 +187,16 @@ static int scope_arm(wasio_scope *s, double when, const char *what) {
     return wasio__set_error(WASIO_ENOMEM, "%s: out of memory", what);
   }
   return 0;
+}
+
+/* Enters s with a deadline of `at` ns, `when` in seconds. */
+static int scope_enter_at(wasio_scope *s, uint64_t at, double when,
+                          const char *what) {
+  int rc = scope_push(s, what);
+  if (rc != 0) return rc;
+  rc = scope_arm(s, at, when, what);
+  if (rc != 0) wasio_scope_exit(s, 0);
+  return rc;
 }
 
 void wasio__scopes_forget(wasio__task *t) {
@@ -209,21 +219,26 @@ void wasio__scopes_forget(wasio__task *t) {
 }
 
 int wasio_timeout_at_enter(wasio_scope *s, double when) {
-  int rc = scope_push(s, "wasio_timeout_at_enter");
+  const char *what = "wasio_timeout_at_enter";
+  uint64_t at;
+  int rc = wasio__deadline(when, &at, what);
+  return rc != 0 ? rc : scope_enter_at(s, at, when, what);
+}
+
+/* timeout_enter for `what` (wasio_wait_for's errors name it). */
+static int timeout_enter(wasio_scope *s, double seconds, const char *what) {
+  wasio_loop *loop = wasio__running;
+  uint64_t at = WASIO__FOREVER;
+  /* a negative delay is a deadline already past, as in asyncio */
+  int rc = loop ? wasio__after(loop, seconds, &at, what)
+                : wasio__deadline(seconds, &at, what); /* refused below */
   if (rc != 0) return rc;
-  rc = scope_arm(s, when, "wasio_timeout_at_enter");
-  if (rc != 0) wasio_scope_exit(s, 0);
-  return rc;
+  double now = loop ? (double)wasio__loop_time(loop) / 1e9 : 0;
+  return scope_enter_at(s, at, now + seconds, what);
 }
 
 int wasio_timeout_enter(wasio_scope *s, double seconds) {
-  if (isnan(seconds))
-    return wasio__set_error(WASIO_EINVAL, "wasio_timeout_enter: seconds is "
-                            "NaN");
-  wasio_loop *loop = wasio__running;
-  double now = loop ? (double)wasio__loop_time(loop) / 1e9 : 0;
-  /* a negative delay is a deadline already past, as in asyncio */
-  return wasio_timeout_at_enter(s, now + seconds);
+  return timeout_enter(s, seconds, "wasio_timeout_enter");
 }
 
 int wasio_timeout_reschedule(wasio_scope *s, double when) {
@@ -232,7 +247,9 @@ int wasio_timeout_reschedule(wasio_scope *s, double when) {
   if (s->_expired)
     return wasio__set_error(WASIO_ESTATE, "wasio_timeout_reschedule: the "
                             "timeout already expired");
-  return scope_arm(s, when, "wasio_timeout_reschedule");
+  uint64_t at;
+  int rc = wasio__deadline(when, &at, "wasio_timeout_reschedule");
+  return rc != 0 ? rc : scope_arm(s, at, when, "wasio_timeout_reschedule");
 }
 
 /* Entered, now or before: when() and expired() answer after the exit. */
@@ -290,9 +307,7 @@ int wasio_scope_exit(wasio_scope *s, int status) {
  * task when the scope does, and waits for it, as asyncio does. */
 int wasio_wait_for(wasio_task h, double seconds, void **result) {
   wasio_scope s;
-  if (isnan(seconds))
-    return wasio__set_error(WASIO_EINVAL, "wasio_wait_for: seconds is NaN");
-  int rc = wasio_timeout_enter(&s, seconds);
+  int rc = timeout_enter(&s, seconds, "wasio_wait_for");
   if (rc != 0) return rc;
   rc = wasio__await_tasks("wasio_wait_for", &h, 1, result, 0);
   return wasio_scope_exit(&s, rc);

@@ -71,16 +71,36 @@ static void task_entry(void *p) {
 #define RESERVE_SIZE (256 * 1024)
 static WASIO__TLS void *reserve;
 
-static int reserve_held(void) {
-  if (reserve == NULL) reserve = malloc(RESERVE_SIZE);
-  return reserve != NULL;
-}
-
 int wasio__reserve_release(void) {
   if (reserve == NULL) return 0;
   free(reserve);
   reserve = NULL;
   return 1;
+}
+
+static int reserve_held(void) {
+  if (reserve == NULL) {
+    static const wasio__coro_hooks hooks = {wasio__reserve_release};
+    wasio__coro_set_hooks(&hooks);
+    reserve = malloc(RESERVE_SIZE);
+  }
+  return reserve != NULL;
+}
+
+int wasio__stack_trap_report(char *buf, size_t len) {
+#if defined(WASIO__WASM)
+  wasio__coro *c = wasio__coro_trapped();
+  if (c == NULL) return 0;
+  const wasio__task *t = WASIO__CONTAINER(c, wasio__task, coro);
+  snprintf(buf, len, "task %s overflowed its %zu-byte stack (%s); raise "
+           "wasio_run_opts.stack_size", t->name, c->stack_size,
+           wasio_err_name(WASIO_ESTACK));
+  return 1;
+#else
+  (void)buf;
+  (void)len;
+  return 0; /* natively, the guard page's fault handler ends the task */
+#endif
 }
 
 int wasio__task_spawn(wasio_loop *loop, wasio_fn fn, void *arg,
@@ -679,12 +699,13 @@ int wasio_sleep(double seconds) {
   int err;
   wasio__task *t = wasio__need_task("wasio_sleep", &err);
   if (t == NULL) return err;
-  if (!(seconds >= 0) || seconds > 1e300)
+  uint64_t at;
+  if (!(seconds >= 0)) /* NaN too */
     return wasio__set_error(WASIO_EINVAL, "wasio_sleep: delay must be a "
-                            "finite number >= 0 (got %g)", seconds);
-  if (seconds > WASIO__SLEEP_MAX)
-    return wasio__set_error(WASIO_EINVAL, "wasio_sleep: delay must be at most "
-                            "1e10 s, about 317 years (got %g)", seconds);
+                            "number >= 0 (got %g)", seconds);
+  if ((err = wasio__after(t->loop, seconds, &at, "wasio_sleep")) != 0)
+    return err;
+  if (at == WASIO__FOREVER) return wasio__never(seconds, "wasio_sleep");
   int rc = wasio__checkpoint(t);
   if (rc != 0) return rc;
   wasio_loop *loop = t->loop;
@@ -696,13 +717,8 @@ int wasio_sleep(double seconds) {
     rc = wasio__suspend();
     return rc == 0 ? 0 : wasio__cancelled_error(t);
   }
-  double ns = seconds * 1e9;
-  uint64_t now = wasio__loop_time(loop);
-  uint64_t delay = ns >= (double)(WASIO__FOREVER - now - 1)
-                       ? WASIO__FOREVER - now - 1
-                       : (uint64_t)(ns + 0.5);
   t->timer.fire = sleep_fire;
-  rc = wasio__timer_arm(loop, &t->timer, now + delay);
+  rc = wasio__timer_arm(loop, &t->timer, at);
   if (rc != 0) return wasio__set_error(rc, "wasio_sleep: out of memory");
   t->on_cancel = sleep_cancel;
   wasio__waiting_on(t, "sleep %.3fs", seconds);

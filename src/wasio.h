@@ -172,6 +172,15 @@ const char *wasio_trace_kind_name(wasio_trace_kind kind);
 /* Where debug lines and the default exception handler's reports go. */
 typedef void (*wasio_log_fn)(const char *line, void *arg);
 
+/* Times and delays are seconds, as doubles, on the loop's clock, which
+ * counts 64-bit nanoseconds. One rule holds for every call that takes
+ * one: NaN is refused (WASIO_EINVAL); past WASIO_TIME_MAX seconds (about
+ * 317 years), +INFINITY included, a value means "never". Where never makes
+ * sense it is taken (a timeout scope without deadline, a wait without
+ * limit); elsewhere it is refused with WASIO_EINVAL (a sleep, a callback
+ * or a clock step that would never end). */
+#define WASIO_TIME_MAX 1e10
+
 typedef struct wasio_run_opts {
   wasio_clock clock;
   /* Bytes of C stack per task; 0 picks the default (256 KiB natively, of
@@ -184,10 +193,12 @@ typedef struct wasio_run_opts {
    * at and resources never closed are reported with where they were
    * created. */
   int debug;
-  double slow_callback_duration; /* seconds; 0: 0.1, as asyncio */
+  double slow_callback_duration; /* seconds, up to WASIO_TIME_MAX; 0: 0.1,
+                                    as asyncio */
   /* Host-driven loops: a step hands control back to the host after this
    * many seconds even if more is ready, so a page stays responsive while
-   * thousands of tasks run. 0: 8 ms on the JS host, no limit elsewhere. */
+   * thousands of tasks run. 0: 8 ms on the JS host, no limit elsewhere.
+   * Up to WASIO_TIME_MAX. */
   double time_slice;
   wasio_log_fn log;              /* NULL: stderr */
   void *log_arg;
@@ -308,7 +319,8 @@ int wasio_loop_close(wasio_loop *loop, wasio_outcome *out);
 
 /* For a host-driven loop on the virtual clock: moves its clock forward by
  * `seconds`, the stand-in for waiting the delay wasio_loop_step() returned.
- * WASIO_ENOTSUP on a real clock, WASIO_EINVAL for a bad loop or delay. */
+ * WASIO_ENOTSUP on a real clock, WASIO_EINVAL for a NULL loop or a delay
+ * that is negative, NaN or past WASIO_TIME_MAX. */
 int wasio_loop_advance(wasio_loop *loop, double seconds);
 
 /* Node style (seed 003's comparison): from plain code outside any loop,
@@ -422,11 +434,10 @@ int wasio_await(wasio_task t, void **result);
  * clock; 0 yields once, letting every other ready task run first.
  * Returns 0, or WASIO_ECANCELLED if the task is cancelled (also when the
  * cancellation arrives after the sleep ended but before the task resumed).
- * Errors: WASIO_ENOLOOP, WASIO_EINVAL (negative, NaN or infinite seconds:
- * unlike asyncio, which sleeps 0 for a negative delay, a negative sleep is
- * refused as the bug it usually is; and more than 1e10 s, about 317 years,
- * past which the loop's 64-bit nanosecond clock could not hold the
- * deadline). */
+ * Errors: WASIO_ENOLOOP, WASIO_EINVAL (negative or NaN seconds, or more
+ * than WASIO_TIME_MAX: unlike asyncio, which sleeps 0 for a negative delay
+ * and forever for an infinite one, both are refused as the bugs they
+ * usually are). */
 int wasio_sleep(double seconds);
 
 /* Task.cancel(msg): requests cancellation. Any code may call it, in a task
@@ -528,7 +539,7 @@ int wasio_js_await(int id, char **value);
  * past, negative, or -INFINITY means as soon as possible (asyncio's rule).
  * *out (may be NULL) receives a handle for wasio_handle_cancel. Errors:
  * WASIO_ENOLOOP, WASIO_EINVAL (cb NULL; a delay or time that is NaN, or
- * +INFINITY: a callback that would never run), WASIO_ENOMEM. */
+ * past WASIO_TIME_MAX: a callback that would never run), WASIO_ENOMEM. */
 int wasio_call_soon(wasio_handle *out, wasio_cb cb, void *arg);
 int wasio_call_later(wasio_handle *out, double delay, wasio_cb cb, void *arg);
 int wasio_call_at(wasio_handle *out, double when, wasio_cb cb, void *arg);
@@ -575,7 +586,7 @@ typedef enum {
 } wasio_wait_mode;
 
 /* asyncio.wait: suspends until `mode` is met or `timeout` seconds pass
- * (timeout < 0: no limit). Does not raise the tasks' errors and does not
+ * (timeout < 0, or past WASIO_TIME_MAX: no limit). Does not raise the tasks' errors and does not
  * cancel them on timeout. Returns how many of the tasks are done; ask each
  * with wasio_task_state. WASIO_ECANCELLED if the caller is cancelled.
  * Errors: WASIO_EINVAL for no tasks (n == 0 or tasks NULL: asyncio.wait
@@ -586,7 +597,7 @@ int wasio_wait(const wasio_task *tasks, size_t n, wasio_wait_mode mode,
 
 /* asyncio.as_completed: tasks in the order they finish.
  *   wasio_as_completed ac;
- *   wasio_as_completed_init(&ac, tasks, n, timeout);   // timeout < 0: none
+ *   wasio_as_completed_init(&ac, tasks, n, timeout);   // < 0: no limit
  *   while ((rc = wasio_as_completed_next(&ac, &t)) == 1) ... t is done ...
  *   wasio_as_completed_close(&ac);
  * next suspends until the next task finishes and returns 1, returns 0 when

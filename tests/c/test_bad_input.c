@@ -28,10 +28,10 @@ static int delay_main(void *arg, void **result) {
   (void)result;
   CHECK_RC(wasio_sleep(-1), WASIO_EINVAL);
   CHECK_STR(wasio_error_message(),
-            "wasio_sleep: delay must be a finite number >= 0 (got -1)");
+            "wasio_sleep: delay must be a number >= 0 (got -1)");
   CHECK_RC(wasio_sleep(NAN), WASIO_EINVAL);
   CHECK_STR(wasio_error_message(),
-            "wasio_sleep: delay must be a finite number >= 0 (got nan)");
+            "wasio_sleep: delay must be a number >= 0 (got nan)");
   CHECK_RC(wasio_sleep(INFINITY), WASIO_EINVAL);
   CHECK_RC(wasio_sleep(-INFINITY), WASIO_EINVAL);
   CHECK_NEAR(wasio_now(), 0, 0); /* none of them slept */

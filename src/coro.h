@@ -1,0 +1,121 @@
+/* The coroutine backends: a task's stack and the switch onto it and back.
+ * One backend per platform family: coro_native.c (the switch) with
+ * stack_native.c (the stacks), and coro_asyncify.c (wasm, Binaryen
+ * Asyncify). A backend knows coroutines and stacks only: which coroutine
+ * runs is its own state, and what it has to tell the layers above goes
+ * through the hooks they register (wasio__coro_hooks). The switch is
+ * asymmetric: the loop resumes a coroutine, the coroutine yields back. */
+#ifndef WASIO_CORO_H
+#define WASIO_CORO_H
+
+#include "base.h"
+
+#if defined(WASIO__WASM)
+typedef struct wasio__coro {
+  void (*entry)(void *);
+  void *arg;
+  void *stack_base; /* lowest address of the task's shadow stack */
+  size_t stack_size;
+  void *sp;         /* saved __stack_pointer while suspended */
+  void *saved;      /* Asyncify frames copied out of the shared buffer */
+  size_t saved_len, saved_cap;
+  int started;
+  int overflowed;
+} wasio__coro;
+#else
+typedef struct wasio__coro {
+  void (*entry)(void *);
+  void *arg;
+  void *stack_base;
+  size_t stack_size;
+  void *ctx; /* saved stack pointer or ucontext_t*, backend's choice */
+  void *asan_fake_stack;
+  int started;
+  int arena; /* the stack has no guard page: check its canary */
+  int overflowed; /* set by the fault handler (read after the switch, an opaque call) */
+  unsigned valgrind_id; /* make valgrind: the stack as memcheck knows it */
+} wasio__coro;
+#endif
+
+/* ------------------------------------------------------------------ stacks
+ * (stack_native.c natively, coro_asyncify.c in wasm) */
+
+/* The largest stack a task may ask for (wasio_run_opts.stack_size). */
+#define WASIO__STACK_MAX ((size_t)1 << 30)
+/* The stack size a loop uses for `requested` bytes (0: the default). */
+size_t wasio__stack_round(size_t requested);
+/* A stack of exactly `size` bytes, a value wasio__stack_round returned:
+ * 0, or WASIO_ENOMEM. */
+int wasio__stack_alloc(size_t size, void **base);
+void wasio__stack_free(void *base, size_t size);
+#if !defined(WASIO__WASM)
+/* Whether `base` came from an arena (no guard page below it). */
+int wasio__stack_in_arena(const void *base);
+#endif
+
+/* ------------------------------------------------------------------ switch */
+
+void wasio__coro_init(wasio__coro *c, void (*entry)(void *), void *arg,
+                      void *stack_base, size_t stack_size);
+/* Loop side: runs c until it yields or its entry returns. */
+void wasio__coro_resume(wasio__coro *c);
+/* Coroutine side: back to the loop; returns when resumed. In wasm the call
+ * goes through a pointer that no optimizer can see through: were the yield
+ * inlined into its caller (Binaryen's -O2 inlines a one-caller function,
+ * and emcc runs it at link time), that caller would call start_unwind
+ * itself, count as "top-most runtime" and be left uninstrumented, and its
+ * code after the yield would run during the unwind. An indirect call also
+ * marks the caller as one that can unwind. */
+#if defined(WASIO__WASM)
+extern void (*volatile wasio__coro_yield_fn)(wasio__coro *c);
+static inline void wasio__coro_yield(wasio__coro *c) { wasio__coro_yield_fn(c); }
+#else
+void wasio__coro_yield(wasio__coro *c);
+#endif
+/* The coroutine's switch state goes (its stack stays the caller's). */
+void wasio__coro_release(wasio__coro *c);
+
+/* ---------------------------------------------------------------- overflow
+ * What became of the coroutine's stack, asked after every switch:
+ *   OK         intact;
+ *   OVERFLOW   it went past its end, into the spare room below that takes
+ *              a small overflow, and is back: the task is told (its await
+ *              points fail with WASIO_ESTACK) and unwinds through its own
+ *              code;
+ *   ABANDONED  it hit its guard page: its frames are gone, the loop ends
+ *              it with WASIO_ESTACK (native);
+ *   DAMAGED    it is still beyond its end, or went past the spare room:
+ *              memory around it may be damaged; fatal. */
+enum {
+  WASIO__STACK_OK = 0,
+  WASIO__STACK_OVERFLOW = 1,
+  WASIO__STACK_ABANDONED = 2,
+  WASIO__STACK_DAMAGED = 3
+};
+int wasio__coro_check(wasio__coro *c);
+/* Whether the check can find anything: natively only after a fault or on
+ * an arena stack, so the switch path skips the call. */
+#if defined(WASIO__WASM)
+#define WASIO__CORO_CHECKED(c) 1
+#else
+#define WASIO__CORO_CHECKED(c) ((c)->overflowed | (c)->arena)
+#endif
+#if defined(WASIO__WASM)
+/* After a trap: the coroutine that was running with its stack pointer at
+ * its floor (the stack limit stopped it), or NULL. The coroutine's frames
+ * are dead; the caller may run on what is left of its stack. */
+wasio__coro *wasio__coro_trapped(void);
+#endif
+
+/* ------------------------------------------------------------------- hooks
+ * What the layers above lend the backend. */
+typedef struct wasio__coro_hooks {
+  /* Memory ran out while a suspension needed some (wasm: the frames are
+   * copied out): give back what is held in reserve; 1 if there was some.
+   * Native suspensions need no memory and never call it. */
+  int (*release_reserve)(void);
+} wasio__coro_hooks;
+/* Set before the first resume of a thread's first coroutine. */
+void wasio__coro_set_hooks(const wasio__coro_hooks *hooks);
+
+#endif /* WASIO_CORO_H */

@@ -1,0 +1,212 @@
+/* Native task stacks: mmap'd, with a guard page below each while the
+ * process has mappings to spare, carved from shared arenas past that (see
+ * below). Threads share the allocator, under a spin lock: it is taken
+ * when a stack is made or freed, never on the switch path. */
+#if !defined(__wasm__)
+#define _GNU_SOURCE
+#include "coro.h"
+#include "wasio.h"
+
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+static size_t page_size(void) {
+  static size_t page;
+  if (page == 0) page = (size_t)sysconf(_SC_PAGESIZE);
+  return page;
+}
+
+size_t wasio__stack_round(size_t requested) {
+  size_t page = page_size();
+  size_t size = requested ? requested : 256 * 1024;
+  if (size < 16 * 1024) size = 16 * 1024;
+  return (size + page - 1) / page * page;
+}
+
+/* Every stack with a guard page below it is two kernel mappings (the guard
+ * and the stack cannot merge), and Linux allows a process 65,530 of them
+ * (vm.max_map_count). So guard pages go to the first stacks, up to a
+ * budget that leaves the rest of the process most of its mappings; past
+ * it, stacks are carved from shared arenas, a spare page between each and
+ * the next instead of a guard, and their far end checked at every switch
+ * (wasio__coro_check). A program with tens of thousands of tasks suspended
+ * at once gets there; most never do. */
+#define ARENA_STACKS 64
+
+typedef struct arena_free {
+  struct arena_free *next;
+} arena_free;
+
+static struct {
+  atomic_flag lock;
+  size_t guard_budget;         /* guarded stacks allowed at once */
+  size_t guarded;              /* guarded stacks now */
+  struct arena_range { char *lo, *hi; } *ranges; /* sorted by address */
+  size_t nranges, cap;
+  struct arena_list { size_t size; arena_free *free; } lists[4];
+  struct arena_list guarded_free[4]; /* guarded stacks kept for reuse */
+} stacks = {ATOMIC_FLAG_INIT, (size_t)-1, 0, NULL, 0, 0, {{0, NULL}}, {{0, NULL}}};
+
+static atomic_int arenas_exist;
+
+static void stacks_lock(void) {
+  while (atomic_flag_test_and_set_explicit(&stacks.lock, memory_order_acquire))
+    ;
+}
+static void stacks_unlock(void) {
+  atomic_flag_clear_explicit(&stacks.lock, memory_order_release);
+}
+
+static size_t guard_budget(void) {
+  if (stacks.guard_budget == (size_t)-1) {
+    long max = 65530;
+    FILE *f = fopen("/proc/sys/vm/max_map_count", "r");
+    if (f != NULL) {
+      if (fscanf(f, "%ld", &max) != 1) max = 65530;
+      fclose(f);
+    }
+    /* half the mappings for guarded stacks (two each), at most */
+    stacks.guard_budget = max > 16384 ? (size_t)(max / 4) : 0;
+  }
+  return stacks.guard_budget;
+}
+
+static int in_arena(const void *p) {
+  size_t lo = 0, hi = stacks.nranges;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if ((const char *)p < stacks.ranges[mid].lo) hi = mid;
+    else if ((const char *)p >= stacks.ranges[mid].hi) lo = mid + 1;
+    else return 1;
+  }
+  return 0;
+}
+
+static struct arena_list *size_list(struct arena_list *lists, size_t size) {
+  for (size_t i = 0; i < 4; i++) {
+    if (lists[i].size == size || lists[i].size == 0) {
+      lists[i].size = size;
+      return &lists[i];
+    }
+  }
+  return NULL;
+}
+
+/* A stack from an arena of `size`-byte stacks; called with the lock held. */
+static int arena_alloc(size_t size, void **base) {
+  size_t page = page_size();
+  struct arena_list *list = size_list(stacks.lists, size);
+  if (list == NULL) return WASIO_ENOMEM; /* a fifth stack size: unusual */
+  if (list->free == NULL) {
+    size_t stride = size + page;
+    char *mem = mmap(NULL, stride * ARENA_STACKS, PROT_READ | PROT_WRITE,
+                     MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (mem == MAP_FAILED) return WASIO_ENOMEM;
+    if (stacks.nranges == stacks.cap) {
+      size_t cap = stacks.cap ? stacks.cap * 2 : 64;
+      void *grown = realloc(stacks.ranges, cap * sizeof *stacks.ranges);
+      if (grown == NULL) {
+        munmap(mem, stride * ARENA_STACKS);
+        return WASIO_ENOMEM;
+      }
+      stacks.ranges = grown;
+      stacks.cap = cap;
+    }
+    size_t at = stacks.nranges;
+    while (at > 0 && stacks.ranges[at - 1].lo > mem) at--;
+    memmove(&stacks.ranges[at + 1], &stacks.ranges[at],
+            (stacks.nranges - at) * sizeof *stacks.ranges);
+    atomic_store_explicit(&arenas_exist, 1, memory_order_release);
+    stacks.ranges[at].lo = mem;
+    stacks.ranges[at].hi = mem + stride * ARENA_STACKS;
+    stacks.nranges++;
+    /* the spare page of each slot is at its bottom, below the stack */
+    for (size_t i = ARENA_STACKS; i-- > 0;) {
+      arena_free *f = (arena_free *)(mem + i * stride + page);
+      f->next = list->free;
+      list->free = f;
+    }
+  }
+  *base = list->free;
+  list->free = list->free->next;
+  return 0;
+}
+
+int wasio__stack_alloc(size_t size, void **base) {
+  size_t page = page_size();
+  int rc;
+  stacks_lock();
+  struct arena_list *kept = size_list(stacks.guarded_free, size);
+  if (kept != NULL && kept->free != NULL) {
+    *base = kept->free;
+    kept->free = *(arena_free **)((char *)kept->free + size - page);
+    stacks_unlock();
+    return 0;
+  }
+  if (stacks.guarded < guard_budget()) {
+    stacks.guarded++;
+    stacks_unlock();
+    char *mem = mmap(NULL, size + page, PROT_READ | PROT_WRITE,
+                     MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    /* The guard page turns an overflow into a fault, not silent damage. */
+    if (mem != MAP_FAILED && mprotect(mem, page, PROT_NONE) == 0) {
+      *base = mem + page;
+      return 0;
+    }
+    if (mem != MAP_FAILED) munmap(mem, size + page);
+    stacks_lock();
+    stacks.guarded--;
+  }
+  rc = arena_alloc(size, base);
+  stacks_unlock();
+  return rc;
+}
+
+void wasio__stack_free(void *base, size_t size) {
+  size_t page = page_size();
+  stacks_lock();
+  if (in_arena(base)) {
+    /* give the memory back, keep the address range for the next stack */
+    madvise(base, size, MADV_DONTNEED);
+    struct arena_list *list = size_list(stacks.lists, size);
+    arena_free *f = base;
+    f->next = list->free;
+    list->free = f;
+    stacks_unlock();
+    return;
+  }
+  /* Keep it, mapped with its guard, for the next task: unmapping and
+   * mapping again cost three system calls and two page-table changes a
+   * task (a wave of 10,000 tasks spent most of its time there). Its pages
+   * go back to the system, lazily. */
+  struct arena_list *kept = size_list(stacks.guarded_free, size);
+  if (kept != NULL) {
+#if defined(MADV_FREE)
+    if (madvise(base, size - page, MADV_FREE) != 0)
+#endif
+      madvise(base, size - page, MADV_DONTNEED);
+    /* the link lives in the top page, which keeps its contents */
+    *(arena_free **)((char *)base + size - page) = kept->free;
+    kept->free = base;
+    stacks_unlock();
+    return;
+  }
+  stacks.guarded--;
+  stacks_unlock();
+  munmap((char *)base - page, size + page);
+}
+
+int wasio__stack_in_arena(const void *base) {
+  /* No arena yet (the common case): no lock. A stack from an arena was
+   * handed out under the lock, after its range was recorded. */
+  if (!atomic_load_explicit(&arenas_exist, memory_order_acquire)) return 0;
+  stacks_lock();
+  int found = in_arena(base);
+  stacks_unlock();
+  return found;
+}
+#endif /* !__wasm__ */
