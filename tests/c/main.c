@@ -16,15 +16,18 @@
 #undef TEST_NATIVE
 #undef TEST_WASM
 
+/* What a case needs from its target (list.h's marks). */
+enum { ANY_TARGET, NEEDS_BLOCKING, NEEDS_POSIX, NEEDS_MEMORY_MAX };
+
 static const struct {
   const char *file, *name;
   void (*fn)(void);
-  int needs; /* NEEDS_BLOCKING or NEEDS_POSIX */
+  int needs;
 } cases[] = {
-#define TEST_ENTRY(file, name) {#file, #name, test_##name, 0},
-#define TEST_REAL(file, name) {#file, #name, test_##name, 1},
-#define TEST_NATIVE(file, name) {#file, #name, test_##name, 2},
-#define TEST_WASM(file, name) {#file, #name, test_##name, 3},
+#define TEST_ENTRY(file, name) {#file, #name, test_##name, ANY_TARGET},
+#define TEST_REAL(file, name) {#file, #name, test_##name, NEEDS_BLOCKING},
+#define TEST_NATIVE(file, name) {#file, #name, test_##name, NEEDS_POSIX},
+#define TEST_WASM(file, name) {#file, #name, test_##name, NEEDS_MEMORY_MAX},
 #include "list.h"
 #undef TEST_ENTRY
 #undef TEST_REAL
@@ -76,23 +79,23 @@ int main(int argc, char **argv) {
   for (size_t i = 0; i < n; i++) {
     if (!selected(argc, argv, cases[i].file, cases[i].name)) continue;
     printf("%s.%s ...", cases[i].file, cases[i].name);
-    if (cases[i].needs == 1 && !CAN_BLOCK) {
+    if (cases[i].needs == NEEDS_BLOCKING && !CAN_BLOCK) {
       printf(" SKIP (the JS host cannot block in wasio_run)\n");
       skipped++;
       continue;
     }
-    if (cases[i].needs == 1 && no_real != NULL && *no_real) {
+    if (cases[i].needs == NEEDS_BLOCKING && no_real != NULL && *no_real) {
       printf(" SKIP (real clock; WASIO_TESTS_SKIP_REAL is set)\n");
       skipped++;
       continue;
     }
-    if (cases[i].needs == 3 && HAS_POSIX) {
+    if (cases[i].needs == NEEDS_MEMORY_MAX && HAS_POSIX) {
       printf(" SKIP (needs a memory maximum; natively the CLI test runs "
              "the stress demo under ulimit -v)\n");
       skipped++;
       continue;
     }
-    if (cases[i].needs == 2 && !HAS_POSIX) {
+    if (cases[i].needs == NEEDS_POSIX && !HAS_POSIX) {
       printf(" SKIP (needs POSIX pipes; the stdin demo tests cover WASI)\n");
       skipped++;
       continue;

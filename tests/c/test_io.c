@@ -4,6 +4,7 @@
 #include "test.h"
 
 #if !defined(__wasm__)
+#include <sys/resource.h>
 #include <unistd.h>
 
 typedef struct pipe_test {
@@ -114,10 +115,47 @@ TEST(bad_and_closed_descriptors) {
   CHECK_RC(run_virtual(bad_fd_main, &p, NULL), 0);
   close(p.fds[1]);
 }
+
+/* The host cannot wait (ppoll refuses more descriptors than RLIMIT_NOFILE
+ * allows): the run cancels its tasks so their cleanup runs and returns
+ * the host's error, message included, instead of spinning. */
+static int waits_for_nothing_to_write(void *arg, void **result) {
+  pipe_test *p = arg;
+  (void)result;
+  p->rc = wasio_wait_readable(p->fds[0]);
+  return p->rc;
+}
+
+TEST(a_host_that_cannot_wait_fails_the_run) {
+#if defined(WASIO_VALGRIND)
+  /* valgrind keeps the descriptor limit to itself: ppoll would block */
+#else
+  pipe_test p = {.rc = -99};
+  struct rlimit saved, none;
+  CHECK_INT(pipe(p.fds), 0);
+  CHECK_INT(getrlimit(RLIMIT_NOFILE, &saved), 0);
+  none = saved;
+  none.rlim_cur = 0;
+  CHECK_INT(setrlimit(RLIMIT_NOFILE, &none), 0);
+  wasio_outcome out;
+  int rc = wasio_run(waits_for_nothing_to_write, &p, NULL, &out);
+  char message[128];
+  snprintf(message, sizeof message, "%s", wasio_error_message());
+  setrlimit(RLIMIT_NOFILE, &saved);
+  CHECK_RC(rc, WASIO_EIO);
+  CHECK_STR(message, "ppoll: Invalid argument");
+  CHECK_RC(out.status, WASIO_EIO);
+  CHECK_STR(out.message, "ppoll: Invalid argument");
+  CHECK_RC(p.rc, WASIO_ECANCELLED); /* its wait was cancelled, cleanly */
+  close(p.fds[0]);
+  close(p.fds[1]);
+#endif
+}
 #else
 /* not compiled for wasm: list.h marks these TEST_NATIVE */
 TEST(readable_pipe_wakes_the_reader) {}
 TEST(bad_and_closed_descriptors) {}
+TEST(a_host_that_cannot_wait_fails_the_run) {}
 #endif
 
 static int errors_main(void *arg, void **result) {

@@ -4,6 +4,7 @@
 #include "test.h"
 
 #include <limits.h>
+#include <math.h>
 #include <stdint.h>
 
 /* #5: main releases its own handle; the runner still reads its outcome. */
@@ -157,6 +158,65 @@ static int sleeps_long(void *arg, void **result) {
 
 TEST(a_sleep_past_the_clock_is_refused) {
   CHECK_RC(run_virtual(sleeps_long, NULL, NULL), 0);
+}
+
+/* One rule for every time and delay (wasio.h, WASIO_TIME_MAX): past it is
+ * never; calls where never makes sense take it, the others refuse it. */
+static void noop(void *arg) { (void)arg; }
+
+static int sleeps_long_enough(void *arg, void **result) {
+  (void)arg;
+  (void)result;
+  return wasio_sleep(5);
+}
+
+static int times_past_the_limit(void *arg, void **result) {
+  (void)arg;
+  (void)result;
+  wasio_handle h;
+  CHECK_RC(wasio_call_later(&h, 2e10, noop, NULL), WASIO_EINVAL);
+  CHECK_STR(wasio_error_message(), "wasio_call_later: 2e+10 s is past "
+            "WASIO_TIME_MAX (1e10 s, about 317 years): it would never come");
+  CHECK_RC(wasio_call_at(&h, INFINITY, noop, NULL), WASIO_EINVAL);
+  CHECK_RC(wasio_call_later(&h, NAN, noop, NULL), WASIO_EINVAL);
+  CHECK_STR(wasio_error_message(), "wasio_call_later: the delay is NaN");
+  CHECK_RC(wasio_call_later(&h, 1e10, noop, NULL), 0); /* at the limit: taken */
+  CHECK_INT(wasio_handle_cancel(h), 1); /* it was pending */
+  wasio_scope s;
+  CHECK_RC(wasio_timeout_enter(&s, 2e10), 0); /* no deadline */
+  CHECK(isinf(wasio_timeout_when(&s)));
+  CHECK_RC(wasio_scope_exit(&s, 0), 0);
+  CHECK_RC(wasio_timeout_enter(&s, NAN), WASIO_EINVAL);
+  CHECK_STR(wasio_error_message(), "wasio_timeout_enter: the delay is NaN");
+  wasio_task t;
+  CHECK_RC(wasio_create_task(&t, sleeps_long_enough, NULL), 0);
+  CHECK_RC(wasio_wait(&t, 1, WASIO_ALL_COMPLETED, 2e10), 1); /* no limit */
+  CHECK_NEAR(wasio_now(), 5, 0);
+  CHECK_RC(wasio_wait(&t, 1, WASIO_ALL_COMPLETED, NAN), WASIO_EINVAL);
+  CHECK_STR(wasio_error_message(), "wasio_wait: the delay is NaN");
+  wasio_task_release(t);
+  return 0;
+}
+
+TEST(one_time_rule_for_every_call) {
+  CHECK_RC(run_virtual(times_past_the_limit, NULL, NULL), 0);
+  wasio_run_opts opts = {.clock = WASIO_CLOCK_VIRTUAL,
+                         .slow_callback_duration = 2e10};
+  wasio_loop *loop;
+  CHECK_RC(wasio_loop_new(&loop, &opts), WASIO_EINVAL);
+  CHECK_STR(wasio_error_message(), "wasio_loop_new: 2e+10 s is past "
+            "WASIO_TIME_MAX (1e10 s, about 317 years): it would never come");
+  opts.slow_callback_duration = 0;
+  opts.time_slice = -1;
+  CHECK_RC(wasio_loop_new(&loop, &opts), WASIO_EINVAL);
+  CHECK_STR(wasio_error_message(), "wasio_loop_new: time_slice: the duration "
+            "must be a number >= 0 (got -1)");
+  opts.time_slice = 0;
+  CHECK_RC(wasio_loop_new(&loop, &opts), 0);
+  CHECK_RC(wasio_loop_advance(loop, 2e10), WASIO_EINVAL);
+  CHECK_RC(wasio_loop_advance(loop, NAN), WASIO_EINVAL);
+  CHECK_RC(wasio_loop_advance(loop, 1e10), 0);
+  CHECK_RC(wasio_loop_close(loop, NULL), WASIO_ESTATE); /* never started */
 }
 
 /* #1: a task of loop A cannot close runner B (that would run B's tasks
