@@ -92,3 +92,31 @@ const char *wasio_error_message(void) {
   if (*slot != NULL) return *slot;
   return wasio_strerror(*code);
 }
+
+/* The user structs wasio initialises, by the magic number that marks them. */
+static const char *noun(uint32_t magic) {
+  switch (magic) {
+  case WASIO__MAGIC_SCOPE: return "scope";
+  case WASIO__MAGIC_EVENT: return "event";
+  case WASIO__MAGIC_LOCK: return "lock";
+  case WASIO__MAGIC_SEM: return "semaphore";
+  case WASIO__MAGIC_COND: return "condition";
+  case WASIO__MAGIC_QUEUE: return "queue";
+  case WASIO__MAGIC_RUNNER: return "runner";
+  case WASIO__MAGIC_RES: return "resource";
+  default: return "object";
+  }
+}
+
+int wasio__check_init(int present, uint32_t magic, uint32_t want,
+                      const char *what) {
+  if (!present)
+    return wasio__set_error(WASIO_EINVAL, "%s: %s is NULL", what, noun(want));
+  if (magic == WASIO__MAGIC_DEAD)
+    return wasio__set_error(WASIO_ECLOSED, "%s: the %s was destroyed", what,
+                            noun(want));
+  if (magic != want)
+    return wasio__set_error(WASIO_EINVAL, "%s: the %s is not initialised",
+                            what, noun(want));
+  return 0;
+}

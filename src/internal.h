@@ -372,6 +372,8 @@ void wasio__outcome_set(wasio_outcome *out, int status, void *result,
  * or keeps it and calls wasio__keep. */
 #define WASIO__SERVED_CANCELLED 1
 int wasio__park(wasio__list *queue, wasio__parked *p);
+/* The same wait, not cancellable: returns once served. */
+void wasio__park_shielded(wasio__list *queue, wasio__parked *p);
 /* Served, then cancelled: the task keeps what it was handed and sees the
  * cancellation at its next await point (it ends with its result if it
  * returns before one). */
@@ -448,5 +450,17 @@ int wasio__set_error(int code, const char *fmt, ...)
     ;
 int wasio__set_error_msg(int code, const char *message);
 char *wasio__strdup(const char *s); /* NULL when out of memory */
+/* 0 if a user struct is initialised: `present` (not NULL) and marked with
+ * `want`; else WASIO_EINVAL ("<what>: lock is NULL", "... the lock is not
+ * initialised") or WASIO_ECLOSED ("<what>: the lock was destroyed").
+ * WASIO__CHECK_INIT returns that error from the calling function. */
+int wasio__check_init(int present, uint32_t magic, uint32_t want,
+                      const char *what);
+#define WASIO__CHECK_INIT(obj, want, what)                                 \
+  do {                                                                     \
+    int e_ = wasio__check_init((obj) != NULL, (obj) ? (obj)->_magic : 0,   \
+                               (want), (what));                            \
+    if (e_) return e_;                                                     \
+  } while (0)
 
 #endif /* WASIO_INTERNAL_H */

@@ -9,6 +9,7 @@
  * the next getter, or the head of the queue) and fails, as asyncio's does;
  * a putter whose item went in before its cancellation reached it has put
  * it (and sees the cancellation at its next await point). */
+#include "heap.h"
 #include "internal.h"
 
 #include <stdlib.h>
@@ -27,23 +28,15 @@ typedef struct q_waiter {
   int status;
 } q_waiter;
 
-#define CHECK(q, what)                                                     \
-  do {                                                                     \
-    if ((q) == NULL)                                                       \
-      return wasio__set_error(WASIO_EINVAL, "%s: queue is NULL", what);    \
-    if ((q)->_magic == WASIO__MAGIC_DEAD)                                  \
-      return wasio__set_error(WASIO_ECLOSED, "%s: the queue was destroyed", \
-                              what);                                       \
-    if ((q)->_magic != WASIO__MAGIC_QUEUE)                                 \
-      return wasio__set_error(WASIO_EINVAL, "%s: not initialised", what);  \
-  } while (0)
-
 static entry *items(const wasio_queue *q) { return q->_items; }
 
-static int earlier(const entry *a, const entry *b) {
+static int earlier(const void *x, const void *y) {
+  const entry *a = x, *b = y;
   return a->priority < b->priority ||
          (a->priority == b->priority && a->seq < b->seq);
 }
+
+static const wasio__heap_order by_priority = {sizeof(entry), earlier, NULL};
 
 static int grow(wasio_queue *q) {
   if (q->_len < q->_cap) return 0;
@@ -67,13 +60,9 @@ static void push(wasio_queue *q, entry e) {
     q->_len++;
   } else if (q->_kind == WASIO_QUEUE_LIFO) {
     a[q->_len++] = e;
-  } else { /* binary heap */
-    size_t i = q->_len++;
-    while (i > 0 && earlier(&e, &a[(i - 1) / 2])) {
-      a[i] = a[(i - 1) / 2];
-      i = (i - 1) / 2;
-    }
-    a[i] = e;
+  } else {
+    a[q->_len] = e;
+    wasio__heap_up(a, q->_len++, &by_priority);
   }
 }
 
@@ -88,17 +77,7 @@ static entry pop(wasio_queue *q) {
     out = a[--q->_len];
   } else {
     out = a[0];
-    entry last = a[--q->_len];
-    size_t i = 0;
-    for (;;) {
-      size_t c = 2 * i + 1;
-      if (c >= q->_len) break;
-      if (c + 1 < q->_len && earlier(&a[c + 1], &a[c])) c++;
-      if (!earlier(&a[c], &last)) break;
-      a[i] = a[c];
-      i = c;
-    }
-    if (q->_len > 0) a[i] = last;
+    wasio__heap_take(a, q->_len--, 0, &by_priority);
   }
   return out;
 }
@@ -159,7 +138,7 @@ static int put_entry(wasio_queue *q, entry e) {
 
 static int put(wasio_queue *q, int64_t priority, void *item, int wait,
                const char *what) {
-  CHECK(q, what);
+  WASIO__CHECK_INIT(q, WASIO__MAGIC_QUEUE, what);
 again:
   if (q->_shutdown)
     return wasio__set_error(WASIO_ESHUTDOWN, "%s: the queue is shut down",
@@ -244,7 +223,7 @@ static int give_back(wasio_queue *q, entry e) {
 }
 
 static int get(wasio_queue *q, void **item, int wait, const char *what) {
-  CHECK(q, what);
+  WASIO__CHECK_INIT(q, WASIO__MAGIC_QUEUE, what);
 again:
   if (q->_len > 0) {
     entry e = pop(q);
@@ -300,7 +279,7 @@ int wasio_queue_full(const wasio_queue *q) {
 }
 
 int wasio_queue_task_done(wasio_queue *q) {
-  CHECK(q, "wasio_queue_task_done");
+  WASIO__CHECK_INIT(q, WASIO__MAGIC_QUEUE, "wasio_queue_task_done");
   if (q->_unfinished == 0)
     return wasio__set_error(WASIO_ESTATE, "wasio_queue_task_done: called "
                             "more times than there were items");
@@ -311,7 +290,7 @@ int wasio_queue_task_done(wasio_queue *q) {
 }
 
 int wasio_queue_join(wasio_queue *q) {
-  CHECK(q, "wasio_queue_join");
+  WASIO__CHECK_INIT(q, WASIO__MAGIC_QUEUE, "wasio_queue_join");
   int err;
   wasio__task *t = wasio__need_task("wasio_queue_join", &err);
   if (t == NULL) return err;
@@ -324,7 +303,7 @@ int wasio_queue_join(wasio_queue *q) {
 }
 
 int wasio_queue_shutdown(wasio_queue *q, int immediate) {
-  CHECK(q, "wasio_queue_shutdown");
+  WASIO__CHECK_INIT(q, WASIO__MAGIC_QUEUE, "wasio_queue_shutdown");
   q->_shutdown = 1;
   if (immediate) {
     q->_unfinished -= q->_len < q->_unfinished ? q->_len : q->_unfinished;

@@ -136,10 +136,7 @@ void wasio__close_resources(wasio_loop *loop) {
 /* ------------------------------------------------------------------ Runner */
 
 static int runner_check(wasio_runner *r, const char *what) {
-  if (r == NULL) return wasio__set_error(WASIO_EINVAL, "%s: runner is NULL", what);
-  if (r->_magic != WASIO__MAGIC_RUNNER)
-    return wasio__set_error(WASIO_EINVAL, "%s: the runner is not initialised",
-                            what);
+  WASIO__CHECK_INIT(r, WASIO__MAGIC_RUNNER, what);
   if (r->_closed)
     return wasio__set_error(WASIO_ECLOSED, "%s: the runner is closed", what);
   return 0;
@@ -261,11 +258,7 @@ int wasio_runner_get_loop(wasio_runner *r, wasio_loop **out) {
 }
 
 int wasio_runner_close(wasio_runner *r) {
-  if (r == NULL) return wasio__set_error(WASIO_EINVAL, "wasio_runner_close: "
-                                         "runner is NULL");
-  if (r->_magic != WASIO__MAGIC_RUNNER)
-    return wasio__set_error(WASIO_EINVAL, "wasio_runner_close: the runner is "
-                            "not initialised");
+  WASIO__CHECK_INIT(r, WASIO__MAGIC_RUNNER, "wasio_runner_close");
   if (r->_closed) return 0;
   wasio_loop *loop = r->_loop;
   if (loop != NULL) {

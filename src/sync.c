@@ -9,26 +9,6 @@
 
 #include <limits.h>
 
-static int check_magic(int present, uint32_t magic, uint32_t want,
-                       const char *what) {
-  if (!present)
-    return wasio__set_error(WASIO_EINVAL, "%s: NULL", what);
-  if (magic == WASIO__MAGIC_DEAD)
-    return wasio__set_error(WASIO_ECLOSED, "%s: used after it was destroyed",
-                            what);
-  if (magic != want)
-    return wasio__set_error(WASIO_EINVAL, "%s: not initialised", what);
-  return 0;
-}
-
-/* Returns from the calling function unless obj is initialised. */
-#define CHECK(obj, want, what)                                           \
-  do {                                                                   \
-    int e_ = check_magic((obj) != NULL, (obj) ? (obj)->_magic : 0, want, \
-                         what);                                          \
-    if (e_) return e_;                                                   \
-  } while (0)
-
 /* The checks every waiting call makes on entry, before it looks at the
  * primitive: a task, and not cancelled (an await point of a cancelled task
  * fails, after yielding once, even when it would not have to wait). */
@@ -64,7 +44,7 @@ int wasio_event_init(wasio_event *e) {
 
 int wasio_event_wait(wasio_event *e) {
   int err;
-  CHECK(e, WASIO__MAGIC_EVENT, "wasio_event_wait");
+  WASIO__CHECK_INIT(e, WASIO__MAGIC_EVENT, "wasio_event_wait");
   wasio__task *t = waiter("wasio_event_wait", &err);
   if (t == NULL) return err;
   if (e->_set) return 0;
@@ -73,7 +53,7 @@ int wasio_event_wait(wasio_event *e) {
 }
 
 int wasio_event_set(wasio_event *e) {
-  CHECK(e, WASIO__MAGIC_EVENT, "wasio_event_set");
+  WASIO__CHECK_INIT(e, WASIO__MAGIC_EVENT, "wasio_event_set");
   e->_set = 1;
   while (wasio__unpark_first(&e->_waiters, 0)) {
   }
@@ -81,7 +61,7 @@ int wasio_event_set(wasio_event *e) {
 }
 
 int wasio_event_clear(wasio_event *e) {
-  CHECK(e, WASIO__MAGIC_EVENT, "wasio_event_clear");
+  WASIO__CHECK_INIT(e, WASIO__MAGIC_EVENT, "wasio_event_clear");
   e->_set = 0;
   return 0;
 }
@@ -102,7 +82,7 @@ int wasio_lock_init(wasio_lock *l) {
 
 int wasio_lock_acquire(wasio_lock *l) {
   int err;
-  CHECK(l, WASIO__MAGIC_LOCK, "wasio_lock_acquire");
+  WASIO__CHECK_INIT(l, WASIO__MAGIC_LOCK, "wasio_lock_acquire");
   wasio__task *t = waiter("wasio_lock_acquire", &err);
   if (t == NULL) return err;
   if (!l->_locked) {
@@ -115,7 +95,7 @@ int wasio_lock_acquire(wasio_lock *l) {
 }
 
 int wasio_lock_release(wasio_lock *l) {
-  CHECK(l, WASIO__MAGIC_LOCK, "wasio_lock_release");
+  WASIO__CHECK_INIT(l, WASIO__MAGIC_LOCK, "wasio_lock_release");
   if (!l->_locked)
     return wasio__set_error(WASIO_ESTATE, "wasio_lock_release: the lock is "
                             "not acquired");
@@ -135,13 +115,7 @@ static void lock_acquire_uncancellable(wasio_lock *l) {
     return;
   }
   wasio__parked p;
-  wasio__task *t = wasio__running->current;
-  p.task = t;
-  p.served = 0;
-  wasio__list_push(&l->_waiters, &p.node);
-  t->drop_node = &p.node; /* a loop closed meanwhile unlinks it */
-  while (!p.served) wasio__suspend(); /* no on_cancel: not cancellable */
-  t->drop_node = NULL;
+  wasio__park_shielded(&l->_waiters, &p);
 }
 
 /* --------------------------------------------------------------- Semaphore */
@@ -170,7 +144,7 @@ int wasio_bounded_semaphore_init(wasio_semaphore *s, long value) {
 int wasio_semaphore_acquire(wasio_semaphore *s) {
   const char *what = "wasio_semaphore_acquire";
   int err;
-  CHECK(s, WASIO__MAGIC_SEM, what);
+  WASIO__CHECK_INIT(s, WASIO__MAGIC_SEM, what);
   wasio__task *t = waiter(what, &err);
   if (t == NULL) return err;
   if (s->_value > 0 && wasio__list_empty(&s->_waiters)) {
@@ -184,7 +158,7 @@ int wasio_semaphore_acquire(wasio_semaphore *s) {
 
 int wasio_semaphore_release(wasio_semaphore *s) {
   const char *what = "wasio_semaphore_release";
-  CHECK(s, WASIO__MAGIC_SEM, what);
+  WASIO__CHECK_INIT(s, WASIO__MAGIC_SEM, what);
   if (wasio__unpark_first(&s->_waiters, 0)) return 0;
   if (s->_bound >= 0 && s->_value >= s->_bound)
     return wasio__set_error(WASIO_ESTATE, "BoundedSemaphore released too "
@@ -210,9 +184,8 @@ long wasio_semaphore_value(const wasio_semaphore *s) {
 int wasio_condition_init(wasio_condition *c, wasio_lock *lock) {
   if (c == NULL)
     return wasio__set_error(WASIO_EINVAL, "wasio_condition_init: NULL");
-  if (lock != NULL && lock->_magic != WASIO__MAGIC_LOCK)
-    return wasio__set_error(WASIO_EINVAL, "wasio_condition_init: the lock is "
-                            "not initialised");
+  if (lock != NULL) WASIO__CHECK_INIT(lock, WASIO__MAGIC_LOCK,
+                                      "wasio_condition_init");
   if (lock == NULL) {
     wasio_lock_init(&c->_own_lock);
     lock = &c->_own_lock;
@@ -224,12 +197,12 @@ int wasio_condition_init(wasio_condition *c, wasio_lock *lock) {
 }
 
 int wasio_condition_acquire(wasio_condition *c) {
-  CHECK(c, WASIO__MAGIC_COND, "wasio_condition_acquire");
+  WASIO__CHECK_INIT(c, WASIO__MAGIC_COND, "wasio_condition_acquire");
   return wasio_lock_acquire(c->_lock);
 }
 
 int wasio_condition_release(wasio_condition *c) {
-  CHECK(c, WASIO__MAGIC_COND, "wasio_condition_release");
+  WASIO__CHECK_INIT(c, WASIO__MAGIC_COND, "wasio_condition_release");
   return wasio_lock_release(c->_lock);
 }
 
@@ -239,7 +212,7 @@ int wasio_condition_locked(const wasio_condition *c) {
 
 int wasio_condition_wait(wasio_condition *c) {
   const char *what = "wasio_condition_wait";
-  CHECK(c, WASIO__MAGIC_COND, what);
+  WASIO__CHECK_INIT(c, WASIO__MAGIC_COND, what);
   int err;
   wasio__task *t = wasio__need_task(what, &err);
   if (t == NULL) return err;
@@ -265,7 +238,7 @@ int wasio_condition_wait(wasio_condition *c) {
 
 int wasio_condition_wait_for(wasio_condition *c, int (*pred)(void *arg),
                              void *arg) {
-  CHECK(c, WASIO__MAGIC_COND, "wasio_condition_wait_for");
+  WASIO__CHECK_INIT(c, WASIO__MAGIC_COND, "wasio_condition_wait_for");
   if (pred == NULL)
     return wasio__set_error(WASIO_EINVAL, "wasio_condition_wait_for: pred is "
                             "NULL");
@@ -277,7 +250,7 @@ int wasio_condition_wait_for(wasio_condition *c, int (*pred)(void *arg),
 }
 
 int wasio_condition_notify(wasio_condition *c, size_t n) {
-  CHECK(c, WASIO__MAGIC_COND, "wasio_condition_notify");
+  WASIO__CHECK_INIT(c, WASIO__MAGIC_COND, "wasio_condition_notify");
   if (!c->_lock->_locked)
     return wasio__set_error(WASIO_ESTATE, "wasio_condition_notify: the lock "
                             "is not acquired");

@@ -474,18 +474,30 @@ static void park_cancel(wasio__task *t) {
   wasio__list_remove(&((wasio__parked *)t->wait_data)->node);
 }
 
-int wasio__park(wasio__list *queue, wasio__parked *p) {
+static wasio__task *park_begin(wasio__list *queue, wasio__parked *p) {
   wasio__task *t = wasio__running->current;
   p->task = t;
   p->served = 0;
   p->data = 0;
   wasio__list_push(queue, &p->node);
   if (WASIO__TRACING(t->loop) && !t->what[0]) wasio__waiting_on(t, "wait");
+  return t;
+}
+
+int wasio__park(wasio__list *queue, wasio__parked *p) {
+  wasio__task *t = park_begin(queue, p);
   t->on_cancel = park_cancel;
   t->wait_data = p;
   int rc = wasio__suspend();
   if (!p->served) return rc;
   return rc == 0 ? 0 : WASIO__SERVED_CANCELLED;
+}
+
+void wasio__park_shielded(wasio__list *queue, wasio__parked *p) {
+  wasio__task *t = park_begin(queue, p);
+  t->drop_node = &p->node; /* a loop closed meanwhile unlinks it */
+  while (!p->served) wasio__suspend(); /* no on_cancel: not cancellable */
+  t->drop_node = NULL;
 }
 
 void wasio__keep(wasio__task *t) { t->must_cancel = 0; }

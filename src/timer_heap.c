@@ -1,42 +1,22 @@
 /* A binary min-heap of timers ordered by (deadline, arming order), with each
  * timer knowing its slot so that a cancelled sleep leaves in O(log n). */
+#include "heap.h"
 #include "internal.h"
 
 #include <stdlib.h>
 
-static int earlier(const wasio__timer *a, const wasio__timer *b) {
-  return a->when < b->when || (a->when == b->when && a->seq < b->seq);
+static int earlier(const void *a, const void *b) {
+  const wasio__timer *x = *(wasio__timer *const *)a;
+  const wasio__timer *y = *(wasio__timer *const *)b;
+  return x->when < y->when || (x->when == y->when && x->seq < y->seq);
 }
 
-static void place(wasio__heap *h, size_t i, wasio__timer *t) {
-  h->items[i] = t;
-  t->index = i;
+static void placed(void *element, size_t index) {
+  (*(wasio__timer **)element)->index = index;
 }
 
-static void sift_up(wasio__heap *h, size_t i) {
-  wasio__timer *t = h->items[i];
-  while (i > 0) {
-    size_t parent = (i - 1) / 2;
-    if (!earlier(t, h->items[parent])) break;
-    place(h, i, h->items[parent]);
-    i = parent;
-  }
-  place(h, i, t);
-}
-
-static void sift_down(wasio__heap *h, size_t i) {
-  wasio__timer *t = h->items[i];
-  for (;;) {
-    size_t child = 2 * i + 1;
-    if (child >= h->len) break;
-    if (child + 1 < h->len && earlier(h->items[child + 1], h->items[child]))
-      child++;
-    if (!earlier(h->items[child], t)) break;
-    place(h, i, h->items[child]);
-    i = child;
-  }
-  place(h, i, t);
-}
+static const wasio__heap_order order = {sizeof(wasio__timer *), earlier,
+                                        placed};
 
 int wasio__heap_push(wasio__heap *h, wasio__timer *t) {
   if (h->len == h->cap) {
@@ -47,7 +27,7 @@ int wasio__heap_push(wasio__heap *h, wasio__timer *t) {
     h->cap = cap;
   }
   h->items[h->len] = t;
-  sift_up(h, h->len++);
+  wasio__heap_up(h->items, h->len++, &order);
   return 0;
 }
 
@@ -56,15 +36,8 @@ wasio__timer *wasio__heap_peek(const wasio__heap *h) {
 }
 
 void wasio__heap_remove(wasio__heap *h, wasio__timer *t) {
-  size_t i = t->index;
-  wasio__timer *last = h->items[--h->len];
+  wasio__heap_take(h->items, h->len--, t->index, &order);
   t->index = SIZE_MAX;
-  if (last == t) return;
-  place(h, i, last);
-  if (i > 0 && earlier(last, h->items[(i - 1) / 2]))
-    sift_up(h, i);
-  else
-    sift_down(h, i);
 }
 
 void wasio__heap_free(wasio__heap *h) {

@@ -225,7 +225,7 @@ static int uninit_main(void *arg, void **result) {
   (void)result;
   memset(&l, 0, sizeof l);
   CHECK_RC(wasio_lock_acquire(&l), WASIO_EINVAL);
-  CHECK_STR(wasio_error_message(), "wasio_lock_acquire: not initialised");
+  CHECK_STR(wasio_error_message(), "wasio_lock_acquire: the lock is not initialised");
   CHECK_RC(wasio_lock_acquire(NULL), WASIO_EINVAL);
   CHECK_RC(wasio_event_wait(NULL), WASIO_EINVAL);
   return 0;
