@@ -1,5 +1,4 @@
-/* Handles and lists: the table behind wasio_task and wasio_handle values,
- * and the intrusive lists every waiting queue is made of.
+/* Handles: the table behind wasio_task and wasio_handle values.
  *
  * Slot 0 is never used, so the zero handle is always invalid. A slot's
  * generation moves on when its object is freed: old handles then miss.
@@ -32,32 +31,15 @@ static WASIO__TLS uint32_t slots_len, slots_cap, free_head;
 static atomic_uint tables;
 static WASIO__TLS uint32_t table; /* this thread's number, 1..255 */
 
-#if !defined(__wasm__)
-#include <pthread.h>
-/* What a thread kept for its loops (this table, the memory reserve, the
- * last error message, its context) is freed when the thread exits. */
-static pthread_key_t exit_key;
-static pthread_once_t exit_once = PTHREAD_ONCE_INIT;
-static void thread_exit(void *unused) {
-  (void)unused;
+void wasio__slots_thread_free(void) {
   free(slots);
   slots = NULL;
   slots_len = slots_cap = free_head = 0;
-  wasio__reserve_release();
-  wasio__error_thread_free();
-  wasio__context_thread_free();
-  wasio__host_thread_free();
 }
-static void make_exit_key(void) { pthread_key_create(&exit_key, thread_exit); }
-#endif
 
 static uint32_t this_table(void) {
   if (table == 0) {
     table = atomic_fetch_add(&tables, 1) % 255 + 1;
-#if !defined(__wasm__)
-    pthread_once(&exit_once, make_exit_key);
-    pthread_setspecific(exit_key, &table);
-#endif
   }
   return table;
 }

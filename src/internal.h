@@ -32,8 +32,12 @@ int wasio__reserve_release(void);
 /* task.c: after a wasm trap, "task X overflowed its N-byte stack..." into
  * buf if the stack limit was what stopped it (1), else 0 (always natively). */
 int wasio__stack_trap_report(char *buf, size_t len);
-/* At thread exit (handles.c): the thread's last error message and its
- * context go. */
+/* thread.c: from a thread's first loop on, what the thread kept for its
+ * loops is freed when it exits: its handle table (handles.c), memory
+ * reserve (task.c), last error message (error.c), context (context.c) and
+ * poll arrays (host_posix.c). */
+void wasio__thread_watch(void);
+void wasio__slots_thread_free(void);
 void wasio__error_thread_free(void);
 void wasio__context_thread_free(void);
 
@@ -155,6 +159,16 @@ typedef struct wasio__done_cb {
   uint32_t order;
 } wasio__done_cb;
 
+/* Something a task opens in its frames and must close before its body
+ * returns (a task group). If the frames go first (the body returned inside
+ * it, or an overflow abandoned the task), the task layer calls abandon,
+ * newest first: it lets go of what points into the frames and returns how
+ * many tasks it cancelled. wasio__task_open/close keep the task's list. */
+typedef struct wasio__opened {
+  struct wasio__opened *next;
+  size_t (*abandon)(struct wasio__opened *o);
+} wasio__opened;
+
 /* ------------------------------------------------------------------- tasks */
 enum { WASIO__TASK_CREATED, WASIO__TASK_RUNNING, WASIO__TASK_WAITING,
        WASIO__TASK_DONE };
@@ -190,7 +204,7 @@ struct wasio__task {
   void *wait_data;     /* what on_cancel detaches */
   wasio_scope *scopes; /* innermost cancel scope */
   size_t nscopes;      /* scopes entered and not exited */
-  void *open_groups;   /* its task groups not exited (combinators.c) */
+  struct wasio__opened *opened; /* its task groups not exited, newest first */
   wasio_fn fn;
   void *arg;
   wasio_context *context;
@@ -349,6 +363,8 @@ int wasio__task_on_done(wasio__task *t, wasio_done_cb cb, void *arg,
                         wasio_context *context);
 /* ENOLOOP with "<what>: not called from a task..." when not in a task. */
 wasio__task *wasio__need_task(const char *what, int *err);
+void wasio__task_open(wasio__task *t, wasio__opened *o);
+void wasio__task_close(wasio__task *t, wasio__opened *o);
 /* Suspends the current task until wasio__wake(); returns the wake status.
  * The wait is cancellable when the task set on_cancel before: a
  * cancellation calls it (to detach the task from what it waits for) and
@@ -382,15 +398,14 @@ void wasio__keep(wasio__task *t);
 int wasio__unpark_first(wasio__list *queue, intptr_t data);
 void wasio__unpark(wasio__parked *p, intptr_t data);
 
+/* scope.c: wasio_timeout_enter, its errors naming `what`. */
+int wasio__timeout_enter(wasio_scope *s, double seconds, const char *what);
 /* scope.c: the scope's deadline no longer fires. */
 void wasio__scope_disarm(wasio_scope *s);
 /* The frames that held t's open scopes are gone (the body returned inside
  * them, or an overflow abandoned the task): scope.c forgets every deadline
- * of a scope in t's stack without reading the scopes themselves;
- * combinators.c cancels the children of t's open task groups (how many
- * groups in the return value, children in *cancelled). */
+ * of a scope in t's stack without reading the scopes themselves. */
 void wasio__scopes_forget(wasio__task *t);
-size_t wasio__groups_orphan(wasio__task *t, size_t *cancelled);
 
 /* scope.c: cancellation */
 /* 1 if an await point of t must fail now: a cancelled scope (up to the
@@ -418,10 +433,6 @@ static inline int wasio__checkpoint(wasio__task *t) {
   return wasio__cancelled(t) ? wasio__checkpoint_cancelled(t) : 0;
 }
 
-/* combinators.c */
-int wasio__await_tasks(const char *what, const wasio_task *hs, size_t n,
-                       void **results, int shield);
-
 /* context.c */
 wasio_context *wasio__context_copy(wasio_context *from);
 wasio_context *wasio__context_ref(wasio_context *ctx);
@@ -433,13 +444,20 @@ wasio_context *wasio__thread_context(void);
  * the process at once. install fails (-1) if SIGINT is not at its default. */
 int wasio__sigint_install(wasio_loop *loop);
 void wasio__sigint_uninstall(wasio_loop *loop);
-/* At thread exit (handles.c): the thread's poll arrays go. */
+/* At thread exit (thread.c): the thread's poll arrays go. */
 void wasio__host_thread_free(void);
 #endif
 
-/* runner.c */
+/* report.c: to the loop's exception handler. wasio__report names task t
+ * (NULL: none) and where it was created. */
 void wasio__report(wasio_loop *loop, const char *message, int code,
                    const char *error, const wasio__task *t);
+void wasio__report_at(wasio_loop *loop, const char *message, int code,
+                      const char *error, const char *task,
+                      const char *created_at);
+
+/* resources.c: step 5 of a run, the shutdown hooks: closes what is still
+ * registered, newest first. */
 void wasio__close_resources(wasio_loop *loop);
 
 /* error.c */

@@ -252,7 +252,7 @@ int wasio_loop_new(wasio_loop **out, const wasio_run_opts *opts) {
                             (size_t)WASIO__STACK_MAX, opts->stack_size);
   const char *what = "wasio_loop_new";
   uint64_t slow_ns = WASIO__NS_PER_S / 10; /* 0 in opts: 0.1 s, as asyncio */
-  uint64_t slice_ns;
+  uint64_t slice_ns = 0;
   if ((opts->slow_callback_duration != 0 &&
        (rc = wasio__duration(opts->slow_callback_duration, &slow_ns,
                              "wasio_loop_new: slow_callback_duration")) != 0) ||
@@ -265,6 +265,7 @@ int wasio_loop_new(wasio_loop **out, const wasio_run_opts *opts) {
                         what);
   /* a driven host hands control back every 8 ms unless told otherwise */
   if (slice_ns == 0 && WASIO__HOST_REAL.driven) slice_ns = 8000000;
+  wasio__thread_watch();
   wasio_loop *loop = calloc(1, sizeof *loop);
   void **cache = calloc(64, sizeof *cache);
   if (loop == NULL || cache == NULL) {
@@ -502,7 +503,7 @@ int wasio__loop_shutdown(wasio_loop *loop, const char *what) {
 
 int wasio_loop_advance(wasio_loop *loop, double seconds) {
   const char *what = "wasio_loop_advance";
-  uint64_t ns;
+  uint64_t ns = 0;
   if (loop == NULL)
     return wasio__set_error(WASIO_EINVAL, "%s: loop is NULL", what);
   int rc = wasio__duration(seconds, &ns, what);

@@ -10,128 +10,12 @@
  *   6. close the loop and free everything it owned.
  *
  * wasio_run() is a Runner used once. In debug mode each step is logged as
- * it happens. Also here: the exception handler and resources. */
+ * it happens. Also here: the implicit loop of the Node style. */
 #include "internal.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* ------------------------------------------------------- exception handler */
-
-int wasio_loop_set_exception_handler(wasio_loop *loop,
-                                     wasio_exception_handler handler,
-                                     void *arg) {
-  if (loop == NULL)
-    return wasio__set_error(WASIO_EINVAL, "wasio_loop_set_exception_handler: "
-                            "loop is NULL");
-  loop->handler = handler;
-  loop->handler_arg = arg;
-  return 0;
-}
-
-void wasio_loop_default_exception_handler(wasio_loop *loop,
-                                          const wasio_exception_context *c) {
-  char line[768];
-  int n = snprintf(line, sizeof line, "wasio: %s", c->message);
-  if (c->task && n < (int)sizeof line)
-    n += snprintf(line + n, sizeof line - (size_t)n, ": task %s", c->task);
-  if (c->created_at && n < (int)sizeof line)
-    n += snprintf(line + n, sizeof line - (size_t)n, " (created at %s)",
-                  c->created_at);
-  if (c->code != 0 && n < (int)sizeof line)
-    snprintf(line + n, sizeof line - (size_t)n, ": %s: %s",
-             wasio_err_name(c->code),
-             c->error ? c->error : wasio_strerror(c->code));
-  if (loop != NULL && loop->opts.log != NULL)
-    loop->opts.log(line, loop->opts.log_arg);
-  else
-    fprintf(stderr, "%s\n", line);
-}
-
-void wasio__report(wasio_loop *loop, const char *message, int code,
-                   const char *error, const wasio__task *t) {
-  char where[300];
-  wasio_exception_context c = {message, code, error, NULL, NULL};
-  if (t != NULL) {
-    c.task = t->name;
-    if (t->file != NULL) {
-      snprintf(where, sizeof where, "%s:%d", t->file, t->line);
-      c.created_at = where;
-    }
-  }
-  if (loop->handler != NULL)
-    loop->handler(loop, &c, loop->handler_arg);
-  else
-    wasio_loop_default_exception_handler(loop, &c);
-}
-
-/* --------------------------------------------------------------- resources */
-
-int wasio_resource_register_at(wasio_resource *res, const char *name,
-                               wasio_cb close, void *arg, const char *file,
-                               int line) {
-  const char *what = "wasio_resource_register";
-  if (res == NULL || close == NULL)
-    return wasio__set_error(WASIO_EINVAL, "%s: %s is NULL", what,
-                            res ? "close" : "res");
-  if (wasio__running == NULL)
-    return wasio__set_error(WASIO_ENOLOOP, "%s: no running event loop", what);
-  int rc = wasio__loop_accepts(wasio__running, what);
-  if (rc != 0) return rc;
-  for (wasio__list *p = wasio__running->resources.next;
-       p != &wasio__running->resources; p = p->next)
-    if (p == &res->_node)
-      return wasio__set_error(WASIO_EINVAL, "%s: %s is already registered",
-                              what, res->_name);
-  res->_name = name ? name : "resource";
-  res->_close = close;
-  res->_arg = arg;
-  res->_loop = wasio__running;
-  res->_file = file;
-  res->_line = line;
-  res->_magic = WASIO__MAGIC_RES;
-  wasio__list_push(&wasio__running->resources, &res->_node);
-  return 0;
-}
-
-int wasio_resource_close(wasio_resource *res) {
-  if (res == NULL)
-    return wasio__set_error(WASIO_EINVAL, "wasio_resource_close: res is NULL");
-  if (res->_magic == WASIO__MAGIC_DEAD)
-    return wasio__set_error(WASIO_ESTATE, "wasio_resource_close: %s is "
-                            "already closed", res->_name);
-  if (res->_magic != WASIO__MAGIC_RES)
-    return wasio__set_error(WASIO_EINVAL, "wasio_resource_close: not a "
-                            "registered resource");
-  wasio__list_remove(&res->_node);
-  res->_magic = WASIO__MAGIC_DEAD;
-  res->_close(res->_arg);
-  return 0;
-}
-
-void wasio__close_resources(wasio_loop *loop) {
-  size_t n = 0;
-  for (wasio__list *p = loop->resources.next; p != &loop->resources; p = p->next)
-    n++;
-  wasio__debug(loop, "[5] shutdown hooks: closing %zu resource%s left open",
-               n, n == 1 ? "" : "s");
-  while (!wasio__list_empty(&loop->resources)) {
-    wasio_resource *res = WASIO__CONTAINER(loop->resources.prev,
-                                           wasio_resource, _node);
-    if (loop->opts.debug) {
-      char where[300], msg[400];
-      snprintf(where, sizeof where, "%s:%d", res->_file, res->_line);
-      snprintf(msg, sizeof msg, "resource %s was never closed; closed at "
-               "shutdown", res->_name);
-      wasio_exception_context c = {msg, 0, NULL, NULL, where};
-      if (loop->handler) loop->handler(loop, &c, loop->handler_arg);
-      else wasio_loop_default_exception_handler(loop, &c);
-    }
-    if (wasio_resource_close(res) != 0) /* not a resource: never spin */
-      wasio__list_remove(&res->_node);
-  }
-}
 
 /* ------------------------------------------------------------------ Runner */
 

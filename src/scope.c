@@ -225,8 +225,7 @@ int wasio_timeout_at_enter(wasio_scope *s, double when) {
   return rc != 0 ? rc : scope_enter_at(s, at, when, what);
 }
 
-/* timeout_enter for `what` (wasio_wait_for's errors name it). */
-static int timeout_enter(wasio_scope *s, double seconds, const char *what) {
+int wasio__timeout_enter(wasio_scope *s, double seconds, const char *what) {
   wasio_loop *loop = wasio__running;
   uint64_t at = WASIO__FOREVER;
   /* a negative delay is a deadline already past, as in asyncio */
@@ -238,7 +237,7 @@ static int timeout_enter(wasio_scope *s, double seconds, const char *what) {
 }
 
 int wasio_timeout_enter(wasio_scope *s, double seconds) {
-  return timeout_enter(s, seconds, "wasio_timeout_enter");
+  return wasio__timeout_enter(s, seconds, "wasio_timeout_enter");
 }
 
 int wasio_timeout_reschedule(wasio_scope *s, double when) {
@@ -303,16 +302,3 @@ int wasio_scope_exit(wasio_scope *s, int status) {
   return status;
 }
 
-/* asyncio.wait_for: a timeout scope around an await. The await cancels the
- * task when the scope does, and waits for it, as asyncio does. */
-int wasio_wait_for(wasio_task h, double seconds, void **result) {
-  wasio_scope s;
-  int rc = timeout_enter(&s, seconds, "wasio_wait_for");
-  if (rc != 0) return rc;
-  rc = wasio__await_tasks("wasio_wait_for", &h, 1, result, 0);
-  return wasio_scope_exit(&s, rc);
-}
-
-int wasio_shield(wasio_task h, void **result) {
-  return wasio__await_tasks("wasio_shield", &h, 1, result, 1);
-}

@@ -309,8 +309,29 @@ static void task_complete(wasio_loop *loop, wasio__task *t, int status) {
  * it held of them (deadlines, task groups). Returns the groups, and in
  * *cancelled their children it cancelled. */
 static size_t scopes_let_go(wasio__task *t, size_t *cancelled) {
+  size_t groups = 0;
   wasio__scopes_forget(t);
-  return wasio__groups_orphan(t, cancelled);
+  *cancelled = 0;
+  while (t->opened != NULL) {
+    wasio__opened *o = t->opened;
+    t->opened = o->next;
+    *cancelled += o->abandon(o);
+    groups++;
+  }
+  return groups;
+}
+
+void wasio__task_open(wasio__task *t, wasio__opened *o) {
+  o->next = t->opened;
+  t->opened = o;
+}
+
+void wasio__task_close(wasio__task *t, wasio__opened *o) {
+  for (wasio__opened **p = &t->opened; *p != NULL; p = &(*p)->next)
+    if (*p == o) {
+      *p = o->next;
+      return;
+    }
 }
 
 static void scopes_left_open(wasio__task *t) {
