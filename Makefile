@@ -59,6 +59,21 @@ NATIVE_OBJ   = $(patsubst %.c,$(B)/native/obj/%.o,$(CORE_SRC))
 WASI_OBJ     = $(patsubst %.c,$(B)/wasi/obj/%.o,$(CORE_SRC)) $(B)/wasi/obj/src/coro_sp.o
 WEB_OBJ      = $(patsubst %.c,$(B)/web/obj/%.o,$(CORE_SRC) $(DEMO_SRC) web/glue.c) $(B)/web/obj/src/coro_sp.o
 
+# Core objects depend on the core's headers only; the demos, the CLI, the
+# glue and the tests on theirs too.
+$(foreach t,wasi web,$(patsubst %.c,$(B)/$(t)/obj/%.o,$(DEMO_SRC) $(CLI_SRC) web/glue.c)): $(DEMO_HDR)
+$(foreach t,wasi web,$(patsubst %.c,$(B)/$(t)/obj/%.o,$(TEST_SRC))): $(DEMO_HDR) $(TEST_HDR)
+
+# The wasm pipeline after every link (WASI and Emscripten alike):
+# stack_check gives every task's stack a hard limit (scripts/stack-check.mjs,
+# $(1) in, $(2) out), asyncify instruments what can switch ($(1) in place).
+define stack_check
+	WASM_OPT=$(WASM_OPT) $(NODE) scripts/stack-check.mjs $(1) $(2)
+endef
+define asyncify
+	$(WASM_OPT) $(ASYNCIFY) -O2 $(1) -o $(1)
+endef
+
 # ------------------------------------------------------------ top level
 .PHONY: FORCE all native wasi web test test-c test-js test-conformance demo bench bench-quick deps clean help serve golden fuzz fuzz-replay valgrind soak
 
@@ -72,7 +87,7 @@ help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## /  make \1\t/' | expand -t 22
 
 # ------------------------------------------------------------ native
-$(B)/native/obj/%.o: %.c $(CORE_HDR) $(DEMO_HDR)
+$(B)/native/obj/%.o: %.c $(CORE_HDR)
 	@mkdir -p $(@D)
 	$(NATIVE_CC) $(CSTD) $(WARN) $(NATIVE_CFLAGS) -c $< -o $@
 
@@ -159,7 +174,7 @@ soak: deps native wasi ## 10 minutes of tasks natively and on node:wasi: stable 
 	wait $$native && [ $$wasi -eq 0 ]
 
 # ------------------------------------------------------------ WASI
-$(B)/wasi/obj/%.o: %.c $(CORE_HDR) $(DEMO_HDR) $(TEST_HDR)
+$(B)/wasi/obj/%.o: %.c $(CORE_HDR)
 	@mkdir -p $(@D)
 	$(WASI_CC) $(CSTD) $(WARN) $(WASI_CFLAGS) -c $< -o $@
 
@@ -172,10 +187,11 @@ $(B)/wasi/obj/%.o: %.S
 # leaving only wasi_snapshot_preview1 imports.
 # scripts/stack-check.mjs first: every task's stack gets a hard limit.
 $(B)/wasi/%.checked.wasm: $(B)/wasi/%.pre.wasm scripts/stack-check.mjs
-	WASM_OPT=$(WASM_OPT) $(NODE) scripts/stack-check.mjs $< $@
+	$(call stack_check,$<,$@)
 
 $(B)/wasi/%.wasm: $(B)/wasi/%.checked.wasm
-	$(WASM_OPT) $(ASYNCIFY) -O2 $< -o $@
+	cp $< $@
+	$(call asyncify,$@)
 	@$(NODE) scripts/check-imports.mjs $@
 
 $(B)/wasi/wasio.pre.wasm: $(WASI_OBJ) $(patsubst %.c,$(B)/wasi/obj/%.o,$(DEMO_SRC) $(CLI_SRC))
@@ -203,7 +219,7 @@ $(B)/wasi/conformance.pre.wasm: $(WASI_OBJ) $(TWIN_WASI_OBJ)
 	$(WASI_CC) --target=wasm32-wasi --sysroot=$(WASI_SYSROOT) -o $@ $^ -lm
 
 # ------------------------------------------------------------ web (Emscripten)
-$(B)/web/obj/%.o: %.c $(CORE_HDR) $(DEMO_HDR) $(TEST_HDR)
+$(B)/web/obj/%.o: %.c $(CORE_HDR)
 	@mkdir -p $(@D)
 	$(EMCC) $(CSTD) $(WARN) $(EMCC_CFLAGS) -c $< -o $@
 
@@ -212,17 +228,23 @@ $(B)/web/obj/%.o: %.S
 	$(EMCC) $(EMCC_CFLAGS) -c $< -o $@
 
 WEB_EXPORTS := _wasio_web_trap_reason,_wasio_web_start,_wasio_web_step,_wasio_web_close,_wasio_web_interrupt,_wasio_web_message,_wasio_web_err_name,_wasio_web_list,_wasio_web_advance,_wasio_web_snapshot,_wasio_js_settle,_malloc,_free
+# $(call emcc_link,FLAGS): links $^ into $@ with the flags every web
+# module shares, then runs the wasm pipeline on its .wasm.
 # ERROR_ON_UNDEFINED_SYMBOLS=0 keeps the four asyncify imports as imports
 # until wasm-opt turns them into module functions (same backend as WASI).
+EMCC_LINK := -sMODULARIZE=1 -sERROR_ON_UNDEFINED_SYMBOLS=0 -sWARN_ON_UNDEFINED_SYMBOLS=0 \
+  -sSTACK_OVERFLOW_CHECK=0 -sALLOW_MEMORY_GROWTH=1 --profiling-funcs
+define emcc_link
+	$(EMCC) $(EMCC_CFLAGS) $^ -o $@ $(EMCC_LINK) $(1)
+	$(call stack_check,$(basename $@).wasm,$(basename $@).wasm)
+	$(call asyncify,$(basename $@).wasm)
+endef
+
 # ENVIRONMENT=web: the loader has no Node-only code; web/wasio.mjs hands it
 # the wasm bytes itself, in Node and in browsers.
 $(B)/web/wasio_core.mjs: $(WEB_OBJ)
-	$(EMCC) $(EMCC_CFLAGS) $^ -o $@ -sMODULARIZE=1 -sEXPORT_ES6=1 \
-	  -sENVIRONMENT=web -sERROR_ON_UNDEFINED_SYMBOLS=0 -sWARN_ON_UNDEFINED_SYMBOLS=0 -sSTACK_OVERFLOW_CHECK=0 \
-	  -sALLOW_MEMORY_GROWTH=1 -sEXPORTED_FUNCTIONS=$(WEB_EXPORTS) \
-	  -sEXPORTED_RUNTIME_METHODS=UTF8ToString,stringToUTF8,lengthBytesUTF8 --profiling-funcs
-	WASM_OPT=$(WASM_OPT) $(NODE) scripts/stack-check.mjs $(B)/web/wasio_core.wasm $(B)/web/wasio_core.wasm
-	$(WASM_OPT) $(ASYNCIFY) -O2 $(B)/web/wasio_core.wasm -o $(B)/web/wasio_core.wasm
+	$(call emcc_link,-sEXPORT_ES6=1 -sENVIRONMENT=web -sEXPORTED_FUNCTIONS=$(WEB_EXPORTS) \
+	  -sEXPORTED_RUNTIME_METHODS=UTF8ToString,stringToUTF8,lengthBytesUTF8)
 
 # The C suite in the web build, run by Node (a CommonJS script: build/web/
 # test/ has a package.json saying so, since the project's says "module").
@@ -230,11 +252,7 @@ WEB_TEST_OBJ = $(patsubst %.c,$(B)/web/obj/%.o,$(CORE_SRC) $(DEMO_SRC) $(TEST_SR
 $(B)/web/test/wasio-tests.js: $(WEB_TEST_OBJ)
 	@mkdir -p $(@D)
 	echo '{ "type": "commonjs" }' > $(@D)/package.json
-	$(EMCC) $(EMCC_CFLAGS) $^ -o $@ -sENVIRONMENT=node -sEXIT_RUNTIME=1 -sMODULARIZE=1 \
-	  -sERROR_ON_UNDEFINED_SYMBOLS=0 -sWARN_ON_UNDEFINED_SYMBOLS=0 \
-	  -sSTACK_OVERFLOW_CHECK=0 -sALLOW_MEMORY_GROWTH=1 -sMAXIMUM_MEMORY=256MB -sABORTING_MALLOC=0 --profiling-funcs
-	WASM_OPT=$(WASM_OPT) $(NODE) scripts/stack-check.mjs $(B)/web/test/wasio-tests.wasm $(B)/web/test/wasio-tests.wasm
-	$(WASM_OPT) $(ASYNCIFY) -O2 $(B)/web/test/wasio-tests.wasm -o $(B)/web/test/wasio-tests.wasm
+	$(call emcc_link,-sENVIRONMENT=node -sEXIT_RUNTIME=1 -sMAXIMUM_MEMORY=256MB -sABORTING_MALLOC=0)
 
 $(B)/web/wasio.mjs: web/wasio.mjs
 	@mkdir -p $(@D)
