@@ -242,9 +242,11 @@ endef
 
 # ENVIRONMENT=web: the loader has no Node-only code; web/wasio.mjs hands it
 # the wasm bytes itself, in Node and in browsers.
+# (flags with commas go through a variable: $(call) splits at commas)
+WEB_CORE_FLAGS := -sEXPORT_ES6=1 -sENVIRONMENT=web -sEXPORTED_FUNCTIONS=$(WEB_EXPORTS) \
+  -sEXPORTED_RUNTIME_METHODS=UTF8ToString,stringToUTF8,lengthBytesUTF8
 $(B)/web/wasio_core.mjs: $(WEB_OBJ)
-	$(call emcc_link,-sEXPORT_ES6=1 -sENVIRONMENT=web -sEXPORTED_FUNCTIONS=$(WEB_EXPORTS) \
-	  -sEXPORTED_RUNTIME_METHODS=UTF8ToString,stringToUTF8,lengthBytesUTF8)
+	$(call emcc_link,$(WEB_CORE_FLAGS))
 
 # The C suite in the web build, run by Node (a CommonJS script: build/web/
 # test/ has a package.json saying so, since the project's says "module").
