@@ -527,6 +527,8 @@ void wasio__host_thread_free(void);
 void wasio__report(wasio_loop *loop, const char *message, int code,
                    const char *error, const wasio__task *t);
 void wasio__close_resources(wasio_loop *loop);
+/* Debug mode: step 1, 2 or 3 of a run, logged as the Runner logs it. */
+void wasio__debug_step(wasio_loop *loop, int step);
 
 /* error.c */
 int wasio__set_error(int code, const char *fmt, ...)

@@ -276,6 +276,7 @@ int wasio_loop_start(wasio_loop *loop, wasio_fn main, void *arg) {
   t->awaited = 1;
   loop->main = t;
   loop->phase = WASIO__PHASE_MAIN;
+  for (int step = 1; step <= 3; step++) wasio__debug_step(loop, step);
   return 0;
 }
 

@@ -135,6 +135,19 @@ void wasio__close_resources(wasio_loop *loop) {
 
 /* ------------------------------------------------------------------ Runner */
 
+/* Steps 1 to 3 in debug mode, as they happen; wasio_loop_start says them
+ * too, for a host-driven loop. */
+void wasio__debug_step(wasio_loop *loop, int step) {
+  if (step == 1)
+    wasio__debug(loop, "[1] no event loop is running in this thread");
+  else if (step == 2)
+    wasio__debug(loop, "[2] created a fresh event loop (%s clock, %s host)",
+                 loop->host == &wasio__host_virtual ? "virtual" : "real",
+                 loop->host->name);
+  else
+    wasio__debug(loop, "[3] running main until it completes");
+}
+
 static int runner_check(wasio_runner *r, const char *what) {
   if (r == NULL) return wasio__set_error(WASIO_EINVAL, "%s: runner is NULL", what);
   if (r->_magic != WASIO__MAGIC_RUNNER)
@@ -167,7 +180,7 @@ static int runner_lazy_init(wasio_runner *r, const char *what) {
   wasio_loop *loop;
   int rc = wasio_loop_new(&loop, &r->_opts);
   if (rc != 0) return rc;
-  wasio__debug(loop, "[1] no event loop is running in this thread");
+  wasio__debug_step(loop, 1);
   if (loop->host->wait == NULL) {
     wasio_loop_close(loop, NULL);
     return wasio__set_error(WASIO_ENOTSUP, "%s: the %s host cannot block; "
@@ -179,9 +192,7 @@ static int runner_lazy_init(wasio_runner *r, const char *what) {
     wasio_loop_close(loop, NULL);
     return wasio__set_error(WASIO_ENOMEM, "%s: out of memory", what);
   }
-  wasio__debug(loop, "[2] created a fresh event loop (%s clock, %s host)",
-               r->_opts.clock == WASIO_CLOCK_VIRTUAL ? "virtual" : "real",
-               loop->host->name);
+  wasio__debug_step(loop, 2);
   loop->phase = WASIO__PHASE_MAIN;
   loop->runner_owned = 1;
   r->_loop = loop;
@@ -221,7 +232,7 @@ int wasio_runner_run(wasio_runner *r, wasio_fn main, void *arg,
   wasio__task_hold(t); /* read below even if main released its handle */
   t->awaited = 1;
   loop->main = t;
-  wasio__debug(loop, "[3] running main until it completes");
+  wasio__debug_step(loop, 3);
   int failure = wasio__loop_drive(loop, task_done, t, t, what);
 
   wasio_outcome outcome;

@@ -191,15 +191,6 @@ EMSCRIPTEN_KEEPALIVE intptr_t wasio_web_start(const char *demo,
   } else {
     rc = wasio_loop_new(&run->loop, &opts);
     if (rc == 0) rc = wasio_loop_start(run->loop, d->main, &run->args);
-    if (rc == 0 && d->debug_log) { /* the Runner logs these; say them here */
-      debug_event("wasio debug: [1] no event loop is running in this thread",
-                  NULL);
-      debug_event(virtual_time ? "wasio debug: [2] created a fresh event loop "
-                                 "(virtual clock, virtual host)"
-                               : "wasio debug: [2] created a fresh event loop "
-                                 "(real clock, js host)", NULL);
-      debug_event("wasio debug: [3] running main until it completes", NULL);
-    }
   }
   if (rc != 0) {
     if (run->implicit) wasio_implicit_run();
