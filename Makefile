@@ -211,7 +211,7 @@ $(B)/web/obj/%.o: %.S
 	@mkdir -p $(@D)
 	$(EMCC) $(EMCC_CFLAGS) -c $< -o $@
 
-WEB_EXPORTS := _wasio_web_trap_reason,_wasio_web_start,_wasio_web_step,_wasio_web_close,_wasio_web_interrupt,_wasio_web_message,_wasio_web_err_name,_wasio_web_list,_wasio_web_advance,_wasio_web_snapshot,_wasio_js_settle,_malloc,_free
+WEB_EXPORTS := _wasio_trap_reason,_wasio_web_names,_wasio_web_start,_wasio_web_step,_wasio_web_close,_wasio_web_interrupt,_wasio_web_message,_wasio_web_err_name,_wasio_web_list,_wasio_web_advance,_wasio_web_snapshot,_wasio_js_settle,_malloc,_free
 # ERROR_ON_UNDEFINED_SYMBOLS=0 keeps the four asyncify imports as imports
 # until wasm-opt turns them into module functions (same backend as WASI).
 # ENVIRONMENT=web: the loader has no Node-only code; web/wasio.mjs hands it

@@ -202,6 +202,7 @@ static int watch_tasks(const char *what, const wasio_task *hs, size_t n,
   int timed_out = 0;
   if (o->timeout >= 0 && !cancelled) {
     self->timer.fire = watch_timeout;
+    self->timer.kind = WASIO__TIMER_WAIT;
     uint64_t now = wasio__loop_time(self->loop);
     double ns = o->timeout * 1e9;
     wasio__timer_arm(self->loop, &self->timer,
@@ -386,6 +387,7 @@ int wasio_as_completed_next(wasio_as_completed *out, wasio_task *task) {
       if (wasio__loop_time(self->loop) >= ac->deadline)
         return wasio__set_error(WASIO_ETIMEDOUT, "%s: timed out", what);
       self->timer.fire = watch_timeout;
+      self->timer.kind = WASIO__TIMER_WAIT;
       wasio__timer_arm(self->loop, &self->timer, ac->deadline);
     }
     self->on_cancel = wasio__stay;

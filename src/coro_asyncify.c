@@ -261,7 +261,7 @@ static WASIO__NOINLINE void coro_yield(wasio__coro *c) {
 void (*volatile wasio__coro_yield_fn)(wasio__coro *) = coro_yield;
 
 #if defined(__wasi__) || defined(__EMSCRIPTEN__)
-/* After a trap, for the host to explain it (wasi/main.c exports it): if a
+/* After a trap, for the host to explain it (wasio_trap_reason): if a
  * task was running with its stack pointer near its floor, the trap was
  * the stack limit. The stack pointer is where the last frame that fitted
  * left it. */
@@ -270,10 +270,10 @@ int wasio__stack_trap_report(char *buf, size_t len) {
   wasio__task *t = loop ? loop->current : NULL;
   if (t == NULL || t->coro.stack_base == NULL) return 0;
   char *sp = wasio__get_sp(), *floor = (char *)t->coro.stack_base;
+  if (sp < floor || sp > floor + STACK_FLOOR + 8192) return 0;
   /* The task's frames are dead: what follows runs on its stack's top. */
   wasio__set_stack_limits(UNCHECKED_BASE, NULL);
   wasio__set_sp(floor + t->coro.stack_size);
-  if (sp < floor || sp > floor + STACK_FLOOR + 8192) return 0;
   snprintf(buf, len, "task %s overflowed its %zu-byte stack (%s); raise "
            "wasio_run_opts.stack_size", t->name, t->coro.stack_size,
            wasio_err_name(WASIO_ESTACK));

@@ -27,6 +27,9 @@
 
 #define WASIO__CONTAINER(ptr, type, member) \
   ((type *)((char *)(ptr) - offsetof(type, member)))
+/* names[i] of a static table of names, or `other` past its end. */
+#define WASIO__NAME(names, i, other) \
+  ((unsigned)(i) < sizeof(names) / sizeof(names)[0] ? (names)[i] : (other))
 
 /* Magic numbers that mark an initialised user struct. */
 enum {
@@ -130,8 +133,8 @@ int wasio__reserve_release(void);
  * context go. */
 void wasio__error_thread_free(void);
 void wasio__context_thread_free(void);
-/* WASI: after a trap, "task X overflowed its N-byte stack..." into buf if
- * the stack limit was what stopped it (1), else 0. */
+/* wasm: after a trap, "task X overflowed its N-byte stack..." into buf if
+ * the stack limit was what stopped it (1), else 0 (wasio_trap_reason). */
 int wasio__stack_trap_report(char *buf, size_t len);
 /* Whether the check can find anything: natively only after a fault or on
  * an arena stack, so the switch path skips the call. */
@@ -180,7 +183,10 @@ extern const wasio__host_ops wasio__host_posix;
 #endif
 
 /* ----------------------------------------------------------------- timers */
-enum { WASIO__TIMER_TASK = 0, WASIO__TIMER_SCOPE = 1, WASIO__TIMER_CALLBACK = 2 };
+/* TASK: a task's sleep; WAIT: the time limit of its wasio_wait or
+ * as_completed (what wasio_loop_inspect tells apart). */
+enum { WASIO__TIMER_TASK = 0, WASIO__TIMER_SCOPE = 1, WASIO__TIMER_CALLBACK = 2,
+       WASIO__TIMER_WAIT = 3 };
 /* wasio__timer.index of a timer the iteration under way set aside */
 #define WASIO__TIMER_ASIDE (SIZE_MAX - 1)
 typedef struct wasio__heap {

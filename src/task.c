@@ -31,8 +31,9 @@ wasio__task *wasio__need_task(const char *what, int *err) {
     *err = wasio__set_error(WASIO_ENOLOOP, "%s: not called from a task of a "
                             "running event loop", what);
   } else if (t->loop->in_hook) {
-    *err = wasio__set_error(WASIO_ESTATE, "%s: called from a trace hook, "
-                            "which must not suspend", what);
+    *err = wasio__set_error(WASIO_ESTATE, "%s: called from a trace hook "
+                            "or an inspect visitor, which must not suspend",
+                            what);
     t = NULL;
   }
   return t;
@@ -702,6 +703,7 @@ int wasio_sleep(double seconds) {
                        ? WASIO__FOREVER - now - 1
                        : (uint64_t)(ns + 0.5);
   t->timer.fire = sleep_fire;
+  t->timer.kind = WASIO__TIMER_TASK;
   rc = wasio__timer_arm(loop, &t->timer, now + delay);
   if (rc != 0) return wasio__set_error(rc, "wasio_sleep: out of memory");
   t->on_cancel = sleep_cancel;
