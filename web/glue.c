@@ -365,7 +365,7 @@ EMSCRIPTEN_KEEPALIVE const char *wasio_web_err_name(int code) {
  * loaded: {"traceKinds": the names of wasio_trace_kind by value,
  * "errors": {"EINVAL": {"code": -1, "message": "invalid argument"}, ...}}. */
 EMSCRIPTEN_KEEPALIVE const char *wasio_web_names(void) {
-  static char buf[4096];
+  static char buf[8192];
   char *p = buf, *end = buf + sizeof buf;
   json_append(&p, end, "{\"traceKinds\":[");
   for (int k = 0; strcmp(wasio_trace_kind_name((wasio_trace_kind)k),
