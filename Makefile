@@ -227,7 +227,7 @@ $(B)/web/obj/%.o: %.S
 	@mkdir -p $(@D)
 	$(EMCC) $(EMCC_CFLAGS) -c $< -o $@
 
-WEB_EXPORTS := _wasio_web_trap_reason,_wasio_web_start,_wasio_web_step,_wasio_web_close,_wasio_web_interrupt,_wasio_web_message,_wasio_web_err_name,_wasio_web_list,_wasio_web_advance,_wasio_web_snapshot,_wasio_js_settle,_malloc,_free
+WEB_EXPORTS := _wasio_trap_reason,_wasio_web_names,_wasio_web_start,_wasio_web_step,_wasio_web_close,_wasio_web_interrupt,_wasio_web_message,_wasio_web_err_name,_wasio_web_list,_wasio_web_advance,_wasio_web_snapshot,_wasio_js_settle,_malloc,_free
 # $(call emcc_link,FLAGS): links $^ into $@ with the flags every web
 # module shares, then runs the wasm pipeline on its .wasm.
 # ERROR_ON_UNDEFINED_SYMBOLS=0 keeps the four asyncify imports as imports

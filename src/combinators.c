@@ -212,6 +212,7 @@ static int watch_tasks(const char *what, const wasio_task *hs, size_t n,
       if (!nodes[i].done) wasio__cancel(target(hs, i), NULL);
   if (o->deadline != WASIO__FOREVER && !cancelled) {
     self->timer.fire = watch_timeout;
+    self->timer.kind = WASIO__TIMER_WAIT;
     wasio__timer_arm(self->loop, &self->timer, o->deadline);
   }
   self->watching = hs;
@@ -402,6 +403,7 @@ int wasio_as_completed_next(wasio_as_completed *out, wasio_task *task) {
       if (wasio__loop_time(self->loop) >= ac->deadline)
         return wasio__set_error(WASIO_ETIMEDOUT, "%s: timed out", what);
       self->timer.fire = watch_timeout;
+      self->timer.kind = WASIO__TIMER_WAIT;
       wasio__timer_arm(self->loop, &self->timer, ac->deadline);
     }
     self->on_cancel = wasio__stay;

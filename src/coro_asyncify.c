@@ -278,10 +278,10 @@ wasio__coro *wasio__coro_trapped(void) {
   wasio__coro *c = running;
   if (c == NULL || c->stack_base == NULL) return NULL;
   char *sp = wasio__get_sp(), *floor = (char *)c->stack_base;
+  if (sp < floor || sp > floor + STACK_FLOOR + 8192) return NULL;
   /* The frames are dead: what follows runs on the stack's top. */
   wasio__set_stack_limits(UNCHECKED_BASE, NULL);
   wasio__set_sp(floor + c->stack_size);
-  if (sp < floor || sp > floor + STACK_FLOOR + 8192) return NULL;
   return c;
 }
 

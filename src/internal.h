@@ -10,6 +10,9 @@
 
 #include <stdarg.h>
 
+/* names[i] of a static table of names, or `other` past its end. */
+#define WASIO__NAME(names, i, other) \
+  ((unsigned)(i) < sizeof(names) / sizeof(names)[0] ? (names)[i] : (other))
 
 /* Magic numbers that mark an initialised user struct. */
 enum {
@@ -90,7 +93,10 @@ extern const wasio__host_ops wasio__host_posix;
 #endif
 
 /* ----------------------------------------------------------------- timers */
-enum { WASIO__TIMER_TASK = 0, WASIO__TIMER_SCOPE = 1, WASIO__TIMER_CALLBACK = 2 };
+/* TASK: a task's sleep; WAIT: the time limit of its wasio_wait or
+ * as_completed (what wasio_loop_inspect tells apart). */
+enum { WASIO__TIMER_TASK = 0, WASIO__TIMER_SCOPE = 1, WASIO__TIMER_CALLBACK = 2,
+       WASIO__TIMER_WAIT = 3 };
 /* wasio__timer.index of a timer the iteration under way set aside */
 #define WASIO__TIMER_ASIDE (SIZE_MAX - 1)
 typedef struct wasio__heap {
@@ -459,6 +465,8 @@ void wasio__report_at(wasio_loop *loop, const char *message, int code,
 /* resources.c: step 5 of a run, the shutdown hooks: closes what is still
  * registered, newest first. */
 void wasio__close_resources(wasio_loop *loop);
+/* Debug mode: step 1, 2 or 3 of a run, logged as the Runner logs it. */
+void wasio__debug_step(wasio_loop *loop, int step);
 
 /* error.c */
 int wasio__set_error(int code, const char *fmt, ...)

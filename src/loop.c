@@ -53,6 +53,19 @@ void wasio__debug(wasio_loop *loop, const char *fmt, ...) {
     fprintf(stderr, "%s\n", line);
 }
 
+/* Steps 1 to 3 in debug mode, as they happen; wasio_loop_start says them
+ * too, for a host-driven loop. */
+void wasio__debug_step(wasio_loop *loop, int step) {
+  if (step == 1)
+    wasio__debug(loop, "[1] no event loop is running in this thread");
+  else if (step == 2)
+    wasio__debug(loop, "[2] created a fresh event loop (%s clock, %s host)",
+                 loop->opts.clock == WASIO_CLOCK_VIRTUAL ? "virtual" : "real",
+                 loop->host->name);
+  else
+    wasio__debug(loop, "[3] running main until it completes");
+}
+
 void wasio__ready_push(wasio_loop *loop, wasio__ready *r) {
   r->queued = 1;
   r->next = NULL;
@@ -311,6 +324,7 @@ int wasio_loop_start(wasio_loop *loop, wasio_fn main, void *arg) {
   t->awaited = 1;
   loop->main = t;
   loop->phase = WASIO__PHASE_MAIN;
+  for (int step = 1; step <= 3; step++) wasio__debug_step(loop, step);
   return 0;
 }
 

@@ -48,7 +48,7 @@ static int runner_lazy_init(wasio_runner *r, const char *what) {
   wasio_loop *loop;
   int rc = wasio_loop_new(&loop, &r->_opts);
   if (rc != 0) return rc;
-  wasio__debug(loop, "[1] no event loop is running in this thread");
+  wasio__debug_step(loop, 1);
   if (loop->host->driven) {
     wasio_loop_close(loop, NULL);
     return wasio__set_error(WASIO_ENOTSUP, "%s: the %s host cannot block; "
@@ -60,9 +60,7 @@ static int runner_lazy_init(wasio_runner *r, const char *what) {
     wasio_loop_close(loop, NULL);
     return wasio__set_error(WASIO_ENOMEM, "%s: out of memory", what);
   }
-  wasio__debug(loop, "[2] created a fresh event loop (%s clock, %s host)",
-               r->_opts.clock == WASIO_CLOCK_VIRTUAL ? "virtual" : "real",
-               loop->host->name);
+  wasio__debug_step(loop, 2);
   loop->phase = WASIO__PHASE_MAIN;
   loop->runner_owned = 1;
   r->_loop = loop;
@@ -102,7 +100,7 @@ int wasio_runner_run(wasio_runner *r, wasio_fn main, void *arg,
   wasio__task_hold(t); /* read below even if main released its handle */
   t->awaited = 1;
   loop->main = t;
-  wasio__debug(loop, "[3] running main until it completes");
+  wasio__debug_step(loop, 3);
   int failure = wasio__loop_drive(loop, task_done, t, t, what);
 
   wasio_outcome outcome;

@@ -31,8 +31,9 @@ wasio__task *wasio__need_task(const char *what, int *err) {
     *err = wasio__set_error(WASIO_ENOLOOP, "%s: not called from a task of a "
                             "running event loop", what);
   } else if (t->loop->in_hook) {
-    *err = wasio__set_error(WASIO_ESTATE, "%s: called from a trace hook, "
-                            "which must not suspend", what);
+    *err = wasio__set_error(WASIO_ESTATE, "%s: called from a trace hook "
+                            "or an inspect visitor, which must not suspend",
+                            what);
     t = NULL;
   }
   return t;
@@ -751,6 +752,7 @@ int wasio_sleep(double seconds) {
     return rc == 0 ? 0 : wasio__cancelled_error(t);
   }
   t->timer.fire = sleep_fire;
+  t->timer.kind = WASIO__TIMER_TASK;
   rc = wasio__timer_arm(loop, &t->timer, at);
   if (rc != 0) return wasio__set_error(rc, "wasio_sleep: out of memory");
   t->on_cancel = sleep_cancel;

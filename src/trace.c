@@ -9,8 +9,7 @@ const char *wasio_trace_kind_name(wasio_trace_kind kind) {
   static const char *const names[] = {"created", "started",   "waiting",
                                       "resumed", "done",      "error",
                                       "cancelled", "timer"};
-  return (unsigned)kind < sizeof names / sizeof names[0] ? names[kind]
-                                                          : "unknown";
+  return WASIO__NAME(names, kind, "unknown");
 }
 
 void wasio__trace(wasio__task *t, wasio_trace_kind kind, const char *detail,

@@ -356,6 +356,102 @@ int wasio_loop_is_running(const wasio_loop *loop);
 /* 1 if `loop` runs in debug mode. */
 int wasio_loop_get_debug(const wasio_loop *loop);
 
+/* ------------------------------------------------------ looking inside
+ * What a loop holds, item by item: for a debugger, a REPL, the
+ * playground's "inside the loop" view. asyncio keeps most of this private
+ * (loop._ready, loop._scheduled); all_tasks() is its public part. */
+
+/* A loop's phase (see "A loop's life" above). */
+typedef enum {
+  WASIO_PHASE_NEW = 0,
+  WASIO_PHASE_MAIN = 1,
+  WASIO_PHASE_SHUTDOWN = 2,
+  WASIO_PHASE_DONE = 3
+} wasio_loop_phase;
+
+typedef enum {
+  WASIO_INSPECT_LOOP = 0,           /* the loop itself */
+  WASIO_INSPECT_READY_TASK = 1,     /* ready: a task's turn (start, resume) */
+  WASIO_INSPECT_READY_CALLBACK = 2, /* ready: a callback (call_soon, a due
+                                       call_later, a done callback...) */
+  WASIO_INSPECT_SLEEP = 3,          /* timer: a task's wasio_sleep */
+  WASIO_INSPECT_WAIT = 4,           /* timer: the time limit of a task's
+                                       wasio_wait or as_completed */
+  WASIO_INSPECT_TIMEOUT = 5,        /* timer: a timeout scope's deadline */
+  WASIO_INSPECT_CALL_LATER = 6,     /* timer: a call_later/call_at callback */
+  WASIO_INSPECT_TASK = 7            /* a task that is not done */
+} wasio_inspect_kind;
+
+/* "loop", "ready_task", "ready_callback", "sleep", "wait", "timeout",
+ * "call_later", "task"; "unknown" for anything else. */
+const char *wasio_inspect_kind_name(wasio_inspect_kind kind);
+
+typedef struct wasio_inspect_item {
+  wasio_inspect_kind kind;
+  /* LOOP: the loop's clock (wasio_now() inside it); a timer: its deadline
+   * on that clock; else 0. */
+  double time;
+  /* The task the item is about (READY_TASK, SLEEP, WAIT, TIMEOUT, TASK):
+   * its handle, its id (as in trace events) and its name. The zero
+   * handle, 0 and "" for a callback and for the loop. */
+  wasio_task task;
+  uint32_t task_id;
+  const char *name;
+  /* LOOP: its wasio_loop_phase; TASK: its wasio_task_state_t; else 0. */
+  int state;
+  /* That state in a word: "new", "main", "shutdown", "done" (LOOP);
+   * "pending", "running", "waiting" (TASK); "" for the other kinds. */
+  const char *detail;
+  /* LOOP only: how many ready, timer and task items follow it. */
+  size_t ready, timers, tasks;
+} wasio_inspect_item;
+
+/* Returns 0 to go on; anything else ends the walk. */
+typedef int (*wasio_inspect_fn)(const wasio_inspect_item *item, void *arg);
+
+/* Calls visit(item, arg) for each thing `loop` holds, in this order:
+ *   1. the loop (LOOP), once: its clock, phase, and how many items of
+ *      each part follow;
+ *   2. the ready queue, in the order it will run (READY_TASK,
+ *      READY_CALLBACK); a cancelled callback, which will not run, is not
+ *      in it;
+ *   3. the armed timers in the order they will fire: soonest first, equal
+ *      deadlines in the order they were armed (SLEEP, WAIT, TIMEOUT,
+ *      CALL_LATER);
+ *   4. the tasks that are not done, oldest first (TASK): all_tasks().
+ * Every item is visited: nothing is capped. The call first takes a
+ * picture of the loop, then visits it: the items show the loop as it was
+ * when the call began, and the timer heap is not disturbed. The item and
+ * its strings are valid during the visit only.
+ * The visitor may do what its caller could do there: read, cancel a task,
+ * schedule a callback, step a host-driven loop between steps, inspect
+ * again; what it changes shows in the next picture, not in the rest of
+ * this one. It must not suspend: called from a task, every call that
+ * would suspend returns WASIO_ESTATE in the visitor, as in a trace hook.
+ * Callable from anywhere on the loop's thread: between the steps of a
+ * host-driven loop, on the implicit loop (wasio_implicit_loop), on a
+ * Runner's loop between runs, from a trace hook, from a task or callback
+ * of this loop or another. Does not suspend.
+ * Returns 0 once every item was visited, or the first nonzero value visit
+ * returned, which ends the walk there (a positive one is never mistaken
+ * for an error of wasio's). Errors: WASIO_EINVAL (loop or visit NULL),
+ * WASIO_ESTATE (the loop is closing: an exception handler called by
+ * wasio_loop_close; once closed, the loop is freed and its pointer must
+ * not be used), WASIO_ENOMEM (no memory for the picture: nothing was
+ * visited). */
+int wasio_loop_inspect(const wasio_loop *loop, wasio_inspect_fn visit,
+                       void *arg);
+
+/* After the module trapped (wasm), for the host that caught the trap
+ * (a WebAssembly.RuntimeError): the reason wasio knows, such as "task
+ * Task-2 overflowed its 16384-byte stack (ESTACK); raise
+ * wasio_run_opts.stack_size", or NULL when it knows none. Natively always
+ * NULL: an overflow there ends the task with WASIO_ESTACK instead. Call it
+ * from the host, not from code running in the module: it moves the stack
+ * pointer off the trapped task's stack, whose frames are gone. The WASI
+ * build exports it under this name. */
+const char *wasio_trap_reason(void);
+
 /* --------------------------------------------------- errors nobody awaited
  * asyncio's loop exception handler. It is called for a task that failed
  * and was freed without anyone retrieving its error ("Task exception was

@@ -275,19 +275,6 @@ static int run_demo(int argc, char **argv) {
   return reported;
 }
 
-#if defined(__wasi__)
-/* For a host that caught a trap (wasi/wasio.mjs): what stopped the module,
- * if wasio knows; NULL otherwise. The stack limit is the one trap wasio
- * raises on purpose (scripts/stack-check.mjs). */
-int wasio__stack_trap_report(char *buf, size_t len);
-__attribute__((export_name("wasio_trap_reason"))) const char *
-wasio_trap_reason(void);
-const char *wasio_trap_reason(void) {
-  static char reason[200];
-  return wasio__stack_trap_report(reason, sizeof reason) ? reason : NULL;
-}
-#endif
-
 /* Output that could not be written is a failure, not a silent loss: a full
  * disk, a closed stdout. Checked when main returns and, for what Node-style
  * runs print after it, once more at exit. */

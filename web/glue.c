@@ -3,7 +3,6 @@
  * waiting: it calls wasio_web_step() and schedules the next call after the
  * delay it returns. */
 #include "../demos/demo.h"
-#include "../src/internal.h" /* the loop's insides, for the playground */
 
 #include <emscripten.h>
 #include <stdarg.h>
@@ -47,14 +46,6 @@ static void json_str(char **p, char *end, const char *s) {
     *(*p)++ = (char)c;
   }
   if (*p < end) *(*p)++ = '"';
-}
-
-/* After a trap (web/wasio.mjs catches it): what stopped the module, if
- * wasio knows (the stack limit of a task); NULL otherwise. */
-int wasio__stack_trap_report(char *buf, size_t len);
-EMSCRIPTEN_KEEPALIVE const char *wasio_web_trap_reason(void) {
-  static char reason[200];
-  return wasio__stack_trap_report(reason, sizeof reason) ? reason : NULL;
 }
 
 EMSCRIPTEN_KEEPALIVE const char *wasio_web_list(void) {
@@ -191,15 +182,6 @@ EMSCRIPTEN_KEEPALIVE intptr_t wasio_web_start(const char *demo,
   } else {
     rc = wasio_loop_new(&run->loop, &opts);
     if (rc == 0) rc = wasio_loop_start(run->loop, d->main, &run->args);
-    if (rc == 0 && d->debug_log) { /* the Runner logs these; say them here */
-      debug_event("wasio debug: [1] no event loop is running in this thread",
-                  NULL);
-      debug_event(virtual_time ? "wasio debug: [2] created a fresh event loop "
-                                 "(virtual clock, virtual host)"
-                               : "wasio debug: [2] created a fresh event loop "
-                                 "(real clock, js host)", NULL);
-      debug_event("wasio debug: [3] running main until it completes", NULL);
-    }
   }
   if (rc != 0) {
     if (run->implicit) wasio_implicit_run();
@@ -264,58 +246,72 @@ static void json_append(char **p, char *end, const char *fmt, ...) {
   *p += n < 0 ? 0 : n < end - *p ? n : end - *p - 1;
 }
 
+/* The snapshot's JSON, written as wasio_loop_inspect visits the items:
+ * the first SNAPSHOT_LISTED ready entries and timers (while the buffer
+ * keeps SNAPSHOT_ROOM bytes for one more: a name escaped takes up to
+ * 6 * 31). */
+#define SNAPSHOT_LISTED 200
+#define SNAPSHOT_ROOM 512
+
+typedef struct snapshot {
+  char *p, *end;
+  unsigned steps;
+  size_t ready, timers; /* listed so far */
+  int in_timers;        /* the ready list is closed, the timers' opened */
+} snapshot;
+
+static void snapshot_timers(snapshot *s) {
+  if (!s->in_timers) json_append(&s->p, s->end, "],\"timers\":[");
+  s->in_timers = 1;
+}
+
+static int snapshot_item(const wasio_inspect_item *it, void *arg) {
+  snapshot *s = arg;
+  const char *who = it->task_id != 0 ? it->name : "(callback)";
+  int full = s->end - s->p < SNAPSHOT_ROOM;
+  switch (it->kind) {
+    case WASIO_INSPECT_LOOP:
+      json_append(&s->p, s->end, "{\"time\":%.9f,\"steps\":%u,\"live\":%zu,"
+                  "\"phase\":\"%s\",\"counts\":{\"ready\":%zu,"
+                  "\"timers\":%zu},\"ready\":[", it->time, s->steps,
+                  it->tasks, it->detail, it->ready, it->timers);
+      return 0;
+    case WASIO_INSPECT_READY_TASK:
+    case WASIO_INSPECT_READY_CALLBACK:
+      if (s->ready == SNAPSHOT_LISTED || full) return 0;
+      json_append(&s->p, s->end, "%s", s->ready++ ? "," : "");
+      json_str(&s->p, s->end, who);
+      return 0;
+    case WASIO_INSPECT_TASK:
+      return 1; /* tasks are not listed: the walk can end here */
+    default: /* a timer */
+      snapshot_timers(s);
+      if (s->timers == SNAPSHOT_LISTED || full) return 0;
+      json_append(&s->p, s->end, "%s{\"at\":%.9f,\"what\":\"%s\",\"task\":",
+                  s->timers++ ? "," : "", it->time,
+                  wasio_inspect_kind_name(it->kind));
+      json_str(&s->p, s->end, who);
+      json_append(&s->p, s->end, "}");
+      return 0;
+  }
+}
+
 /* The loop's insides between steps, as JSON: the clock, the step count,
- * the ready queue in order, the armed timers soonest first, the tasks not
- * done. At most 200 of each. */
+ * the tasks not done (live), the phase, the ready queue in order and the
+ * armed timers soonest first (the first 200 of each; counts says how many
+ * there are in all). NULL if there is no memory to look (the message says
+ * so). */
 EMSCRIPTEN_KEEPALIVE const char *wasio_web_snapshot(intptr_t handle) {
-  static char buf[32768];
+  static char buf[128 * 1024];
   web_run *run = (web_run *)handle;
-  wasio_loop *loop = run->loop;
-  char *p = buf, *end = buf + sizeof buf - 256;
-  if (loop == NULL) return "{\"time\":0,\"steps\":0,\"ready\":[],\"timers\":[],\"live\":0}";
-  json_append(&p, end, "{\"time\":%.9f,\"steps\":%u,\"live\":%zu,\"phase\":\"%s\",\"ready\":[",
-              (double)wasio__loop_time(loop) / 1e9, run->steps, loop->live,
-              loop->phase == WASIO__PHASE_MAIN ? "main"
-              : loop->phase == WASIO__PHASE_SHUTDOWN ? "shutdown" : "done");
-  int n = 0;
-  for (wasio__ready *r = loop->ready_head; r && n < 200 && p < end; r = r->next, n++) {
-    json_append(&p, end, "%s", n ? "," : "");
-    if (r->kind == WASIO__KIND_TASK) json_str(&p, end, ((wasio__task *)r)->name);
-    else json_str(&p, end, "(callback)");
-  }
-  json_append(&p, end, "],\"timers\":[");
-  /* the heap is not sorted: pick the soonest repeatedly (n is small) */
-  size_t count = loop->timers.len < 200 ? loop->timers.len : 200;
-  uint64_t after = 0, after_seq = 0;
-  int have_after = 0;
-  for (size_t k = 0; k < count && p < end; k++) {
-    wasio__timer *best = NULL;
-    for (size_t i = 0; i < loop->timers.len; i++) {
-      wasio__timer *t = loop->timers.items[i];
-      if (have_after && (t->when < after || (t->when == after && t->seq <= after_seq)))
-        continue;
-      if (best == NULL || t->when < best->when ||
-          (t->when == best->when && t->seq < best->seq))
-        best = t;
-    }
-    if (best == NULL) break;
-    after = best->when;
-    after_seq = best->seq;
-    have_after = 1;
-    const char *who = "(callback)", *what = "call_later";
-    if (best->kind == WASIO__TIMER_TASK) {
-      who = WASIO__CONTAINER(best, wasio__task, timer)->name;
-      what = "sleep";
-    } else if (best->kind == WASIO__TIMER_SCOPE) {
-      who = ((wasio__task *)WASIO__CONTAINER(best, wasio_scope, _timer)->_task)->name;
-      what = "timeout";
-    }
-    json_append(&p, end, "%s{\"at\":%.9f,\"what\":\"%s\",\"task\":", k ? "," : "",
-                (double)best->when / 1e9, what);
-    json_str(&p, end, who);
-    json_append(&p, end, "}");
-  }
-  json_append(&p, end, "]}");
+  if (run->loop == NULL)
+    return "{\"time\":0,\"steps\":0,\"live\":0,\"phase\":\"done\","
+           "\"counts\":{\"ready\":0,\"timers\":0},\"ready\":[],"
+           "\"timers\":[]}";
+  snapshot s = {buf, buf + sizeof buf, run->steps, 0, 0, 0};
+  if (wasio_loop_inspect(run->loop, snapshot_item, &s) < 0) return NULL;
+  snapshot_timers(&s);
+  json_append(&s.p, s.end, "]}");
   return buf;
 }
 
@@ -363,4 +359,30 @@ EMSCRIPTEN_KEEPALIVE const char *wasio_web_message(void) {
 
 EMSCRIPTEN_KEEPALIVE const char *wasio_web_err_name(int code) {
   return wasio_err_name(code);
+}
+
+/* C's names and numbers for web/wasio.mjs, read once when the module is
+ * loaded: {"traceKinds": the names of wasio_trace_kind by value,
+ * "errors": {"EINVAL": {"code": -1, "message": "invalid argument"}, ...}}. */
+EMSCRIPTEN_KEEPALIVE const char *wasio_web_names(void) {
+  static char buf[8192];
+  char *p = buf, *end = buf + sizeof buf;
+  json_append(&p, end, "{\"traceKinds\":[");
+  for (int k = 0; strcmp(wasio_trace_kind_name((wasio_trace_kind)k),
+                         "unknown") != 0; k++) {
+    json_append(&p, end, "%s", k ? "," : "");
+    json_str(&p, end, wasio_trace_kind_name((wasio_trace_kind)k));
+  }
+  json_append(&p, end, "],\"errors\":{");
+  const char *sep = "";
+#define XX(name, value, msg)                                                \
+  json_append(&p, end, "%s\"%s\":{\"code\":%d,\"message\":", sep, #name, \
+              WASIO_##name);                                                \
+  json_str(&p, end, wasio_strerror(WASIO_##name));                          \
+  json_append(&p, end, "}");                                                \
+  sep = ",";
+  WASIO_ERRNO_MAP(XX)
+#undef XX
+  json_append(&p, end, "}}");
+  return buf;
 }

@@ -212,9 +212,13 @@ function drawLoop() {
     li.textContent = text;
     return li;
   };
-  $('loop-ready').replaceChildren(...snap.ready.slice(0, 50).map(item));
-  $('loop-timers').replaceChildren(...snap.timers.slice(0, 50)
-    .map((t) => item(`${t.at.toFixed(3)} s  ${t.what}  ${t.task}`)));
+  // the first 50 of each, and how many more there are
+  const more = (shown, count) => (count > shown ? [item(`… ${count - shown} more`)] : []);
+  const ready = snap.ready.slice(0, 50);
+  const timers = snap.timers.slice(0, 50);
+  $('loop-ready').replaceChildren(...ready.map(item), ...more(ready.length, snap.counts.ready));
+  $('loop-timers').replaceChildren(...timers.map((t) => item(`${t.at.toFixed(3)} s  ${t.what}  ${t.task}`)),
+    ...more(timers.length, snap.counts.timers));
 }
 
 // At most one redraw every 100 ms while a run goes on (250 ms with many

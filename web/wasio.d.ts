@@ -67,7 +67,7 @@ export interface DemoInfo {
 
 /** A failure with the C side's code name and message. */
 export class WasioError extends Error {
-  constructor(code: string, message: string, status: number);
+  constructor(code: string, message: string, status?: number);
   /** "EINVAL", "ECANCELLED", "EJS", ... (the WASIO_E... name). */
   code: string;
   /** The negative WASIO_E... value. */
@@ -83,10 +83,15 @@ export interface Snapshot {
   steps: number | null;
   live: number;
   phase: 'main' | 'shutdown' | 'done';
-  /** Task names in the order they will run. */
+  /** How many entries the ready queue and the timers hold in all. */
+  counts: { ready: number; timers: number };
+  /** Task names in the order they will run ("(callback)" for a callback); the first 200. */
   ready: string[];
-  /** Armed timers, soonest first. */
-  timers: { at: number; what: 'sleep' | 'timeout' | 'call_later'; task: string }[];
+  /**
+   * Armed timers, soonest first (the first 200): a task's sleep, the time
+   * limit of its wait, a timeout scope's deadline, or a call_later callback.
+   */
+  timers: { at: number; what: 'sleep' | 'wait' | 'timeout' | 'call_later'; task: string }[];
 }
 
 export interface StartOptions extends RunOptions {

@@ -77,7 +77,12 @@ function core() {
       },
     };
     let m;
-    return createCore(hooks).then((instance) => { m = instance; return m; });
+    return createCore(hooks).then((instance) => {
+      m = instance;
+      // C's names and codes, read once: nothing here copies them.
+      m.wasioNames = JSON.parse(m.UTF8ToString(m._wasio_web_names()));
+      return m;
+    });
   });
   return corePromise;
 }
@@ -130,10 +135,14 @@ function failure(m, status) {
     m.UTF8ToString(m._wasio_web_message()), status);
 }
 
-let active = false;
+// A WasioError with C's code for `code` ("EINVAL"), and C's message for
+// it unless one is given.
+function wasioError(m, code, message) {
+  const known = m.wasioNames.errors[code];
+  return new WasioError(code, message ?? known.message, known.code);
+}
 
-const TRACE_KINDS = ['created', 'started', 'waiting', 'resumed', 'done', 'error',
-  'cancelled', 'timer'];
+let active = false;
 
 /**
  * The demos: [{ name, summary, seed, modes }], the first mode the default.
@@ -150,7 +159,7 @@ function encodeParams(params = {}) {
   entries.sort(([a], [b]) => (a === 'program') - (b === 'program'));
   for (const [key, value] of entries) {
     if (key !== 'program' && /[;=]/.test(`${key}${value}`)) {
-      throw new WasioError('EINVAL', `parameter ${key}: ';' and '=' are not allowed`, -1);
+      throw new WasioError('EINVAL', `parameter ${key}: ';' and '=' are not allowed`);
     }
   }
   return entries.map(([k, v]) => `${k}=${v}`).join(';');
@@ -163,8 +172,10 @@ function encodeParams(params = {}) {
  *               clock to the next deadline first when nothing is ready);
  *               returns { done, delay, steps }
  *   stop()      cancels the main task, as Ctrl-C: its cleanup runs
- *   snapshot()  the loop's insides: { time, steps, live, phase, ready:
- *               [task names], timers: [{ at, what, task }] }
+ *   snapshot()  the loop's insides: { time, steps, live, phase, counts:
+ *               { ready, timers }, ready: [task names], timers: [{ at,
+ *               what, task }] } (the first 200 entries of each list;
+ *               counts has how many there are)
  * Options: as run(), plus params ({ key: value }, the demo's parameters),
  * speed (a number: the virtual clock, slowed to that many times real
  * time), manual (the virtual clock, stepped only by step()), tasks (false:
@@ -172,7 +183,7 @@ function encodeParams(params = {}) {
  */
 // Bad options are refused before anything starts (the CLI refuses the same).
 function checkOptions(name, { mode, params, speed, onEvent, signal }) {
-  const bad = (message) => new WasioError('EINVAL', message, -1);
+  const bad = (message) => new WasioError('EINVAL', message);
   if (typeof name !== 'string' || name === '' || name.includes('\0')) {
     throw bad(`the demo name must be a non-empty string without NUL (got ${JSON.stringify(String(name))})`);
   }
@@ -197,15 +208,26 @@ function checkOptions(name, { mode, params, speed, onEvent, signal }) {
 export async function start(name, {
   mode = '', params, virtualTime = false, speed, manual = false, onEvent, signal, tasks: traceTasks = true,
 } = {}) {
-  checkOptions(name, { mode, params, speed, onEvent, signal });
-  if (signal?.aborted) {
-    throw new WasioError('ECANCELLED', 'run() was aborted before it started', -3);
+  // Refused before anything starts, and before the module loads (an
+  // abort that comes while it loads cancels the run instead); the status,
+  // C's number for the code, is filled in once the module is there.
+  let refused = null;
+  let paramString;
+  try {
+    checkOptions(name, { mode, params, speed, onEvent, signal });
+    if (signal?.aborted) throw new WasioError('ECANCELLED', 'run() was aborted before it started');
+    paramString = encodeParams(params);
+  } catch (err) {
+    refused = err;
   }
-  const paramString = encodeParams(params);
-  const m = await core();
+  const m = await (refused ? core().catch(() => null) : core());
+  if (refused) {
+    if (m && refused.status === undefined) refused.status = m.wasioNames.errors[refused.code]?.code;
+    throw refused;
+  }
   if (active) {
     // One wasm instance, one loop at a time: the loop state is global.
-    throw new WasioError('ENESTED', 'wasio: a run is already in progress', -6);
+    throw wasioError(m, 'ENESTED', 'wasio: a run is already in progress');
   }
   const paced = manual || typeof speed === 'number';
   const virtual = virtualTime || paced;
@@ -232,7 +254,7 @@ export async function start(name, {
     tell(event);
   };
   m.onWasioTrace = (kind, time, taskId, task, detail, status) => {
-    const event = { type: TRACE_KINDS[kind] ?? 'unknown', time, taskId, task, detail, status };
+    const event = { type: m.wasioNames.traceKinds[kind] ?? 'unknown', time, taskId, task, detail, status };
     tasks.push(event);
     tell(event);
   };
@@ -278,15 +300,15 @@ export async function start(name, {
       if (err instanceof RangeError) {
         // the engine's call stack ran out in the middle of a step
         corePromise = null;
-        err = new WasioError('ESTACK', `the wasm call stack is exhausted (${err.message})`, -12);
+        err = wasioError(m, 'ESTACK', `the wasm call stack is exhausted (${err.message})`);
       } else if (err instanceof WebAssembly.RuntimeError) {
         // A trap: this instance's loop is left mid-step and cannot go on.
         // The next run() starts a fresh one. Say what it was, if wasio
         // knows (a task past its stack limit).
         corePromise = null;
-        const why = m._wasio_web_trap_reason();
-        err = why ? new WasioError('ESTACK', m.UTF8ToString(why), -12)
-          : new WasioError('EFAIL', `the module trapped (${err.message})`, -14);
+        const why = m._wasio_trap_reason();
+        err = why ? wasioError(m, 'ESTACK', m.UTF8ToString(why))
+          : wasioError(m, 'EFAIL', `the module trapped (${err.message})`);
       }
       rejectRun(err);
       return null;
@@ -294,14 +316,13 @@ export async function start(name, {
     if (hookError !== null) {
       // onEvent threw: end the run here (the close cancels what is left
       // and lets its cleanup run) and report the error
-      const error = new WasioError('EFAIL', `onEvent threw: ${hookError.message}`, -14);
+      const error = wasioError(m, 'EFAIL', `onEvent threw: ${hookError.message}`);
       error.cause = hookError;
       finish(error);
     } else if (delay === -2) finish();
     else if (delay <= -100) finish(failure(m, delay + 100));
     else if (delay === -1 && m.wasioPending() === 0) {
-      finish(new WasioError('EDEADLK',
-        'deadlock: tasks are waiting and nothing can wake them', -10));
+      finish(wasioError(m, 'EDEADLK'));
     } else return delay;
     return null;
   };
@@ -353,8 +374,12 @@ export async function start(name, {
       return { done: over, delay: pending, steps: over ? null : this.snapshot().steps };
     },
     snapshot() {
-      if (over) return { time: null, steps: null, live: 0, phase: 'done', ready: [], timers: [] };
-      return JSON.parse(m.UTF8ToString(m._wasio_web_snapshot(handle)));
+      if (over) {
+        return { time: null, steps: null, live: 0, phase: 'done', counts: { ready: 0, timers: 0 }, ready: [], timers: [] };
+      }
+      const json = m._wasio_web_snapshot(handle);
+      if (!json) throw failure(m, m.wasioNames.errors.ENOMEM.code);
+      return JSON.parse(m.UTF8ToString(json));
     },
   };
 }

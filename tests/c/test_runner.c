@@ -199,6 +199,28 @@ TEST(debug_mode_logs_the_steps_and_what_leaked) {
                      "at tests/c/test_runner.c:") >= 0);
 }
 
+/* A host-driven loop says steps 1 to 3 at wasio_loop_start, as a Runner
+ * says them (the JS API's debug demo shows them). */
+TEST(a_host_driven_loop_logs_the_first_steps) {
+  lines l = {.n = 0};
+  wasio_loop *loop;
+  wasio_run_opts opts = {.clock = WASIO_CLOCK_VIRTUAL, .debug = 1,
+                         .log = collect, .log_arg = &l};
+  CHECK_RC(wasio_loop_new(&loop, &opts), 0);
+  CHECK_INT(l.n, 0);
+  CHECK_RC(wasio_loop_start(loop, never_awaited, NULL), 0);
+  CHECK_INT(l.n, 3);
+  CHECK_STR(l.text[0], "wasio debug: [1] no event loop is running in this "
+                       "thread");
+  CHECK_STR(l.text[1], "wasio debug: [2] created a fresh event loop "
+                       "(virtual clock, virtual host)");
+  CHECK_STR(l.text[2], "wasio debug: [3] running main until it completes");
+  double delay;
+  while (wasio_loop_step(loop, &delay) == 1) continue;
+  CHECK_RC(wasio_loop_close(loop, NULL), 0);
+  CHECK(has_line(&l, "[4] main is done") == 3);
+}
+
 typedef struct report {
   char message[96], task[32], error[96];
   int code, count;

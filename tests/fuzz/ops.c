@@ -20,6 +20,10 @@
  *     the lock, the event or the queue; the lock is free);
  *   - every scope a task enters is exited (the scripts always exit theirs,
  *     so a task ending "inside N scopes it never exited" is a bug);
+ *   - what wasio_loop_inspect shows at every switch adds up: the loop
+ *     first with the counts of what follows, then the ready queue, the
+ *     timers in deadline order, the tasks; every task in it was created
+ *     and has not ended;
  *   - the memory is all given back (ASan's leak check, at exit).
  * A violation aborts, which libFuzzer and the replay both catch. */
 #include "fuzz.h"
@@ -93,6 +97,66 @@ static struct {
 
 static int verbose = -1; /* FUZZ_VERBOSE=1: print every event */
 
+/* wasio_loop_inspect's picture, checked item by item. */
+typedef struct picture {
+  wasio_inspect_item loop;
+  int last_kind; /* the kinds come in order: loop, ready, timers, tasks */
+  size_t ready, timers, tasks;
+  double last_deadline;
+} picture;
+
+static int part_of(wasio_inspect_kind kind) {
+  if (kind == WASIO_INSPECT_LOOP) return 0;
+  if (kind <= WASIO_INSPECT_READY_CALLBACK) return 1;
+  return kind == WASIO_INSPECT_TASK ? 3 : 2;
+}
+
+static void check_known(const wasio_inspect_item *it) {
+  if (it->task_id == 0 || it->task_id > MAX_TASKS) return;
+  const task_record *r = &w.tasks[it->task_id];
+  if (!r->created || r->ended || strcmp(r->name, it->name) != 0)
+    violation("inspect: %s item for task %s (id %u), which %s",
+              wasio_inspect_kind_name(it->kind), it->name,
+              (unsigned)it->task_id,
+              !r->created ? "was never created"
+              : r->ended  ? "has ended" : "has another name");
+}
+
+static int check_item(const wasio_inspect_item *it, void *arg) {
+  picture *p = arg;
+  int part = part_of(it->kind);
+  if (part < p->last_kind || (part == 0) != (p->last_kind == -1))
+    violation("inspect: a %s item out of order",
+              wasio_inspect_kind_name(it->kind));
+  p->last_kind = part;
+  if (part == 0) p->loop = *it;
+  if (part == 1) p->ready++;
+  if (part == 3) p->tasks++;
+  if (part == 2) {
+    if (p->timers++ > 0 && it->time < p->last_deadline)
+      violation("inspect: a timer at %.9f listed after one at %.9f",
+                it->time, p->last_deadline);
+    p->last_deadline = it->time;
+  }
+  if (part != 0 && it->kind != WASIO_INSPECT_READY_CALLBACK &&
+      it->kind != WASIO_INSPECT_CALL_LATER)
+    check_known(it);
+  return 0;
+}
+
+static void check_picture(void) {
+  wasio_loop *loop;
+  if (wasio_get_running_loop(&loop) != 0) return;
+  picture p = {.last_kind = -1};
+  int rc = wasio_loop_inspect(loop, check_item, &p);
+  if (rc != 0) violation("inspect failed: %s", wasio_err_name(rc));
+  if (p.loop.ready != p.ready || p.loop.timers != p.timers ||
+      p.loop.tasks != p.tasks)
+    violation("inspect: counts %zu/%zu/%zu, items %zu/%zu/%zu",
+              p.loop.ready, p.loop.timers, p.loop.tasks, p.ready, p.timers,
+              p.tasks);
+}
+
 static void on_trace(const wasio_trace_event *ev, void *unused) {
   (void)unused;
   if (verbose)
@@ -121,6 +185,10 @@ static void on_trace(const wasio_trace_event *ev, void *unused) {
     break;
   case WASIO_TRACE_RESUMED:
     if (!r->started) violation("task %s resumed before it started", ev->task);
+    check_picture();
+    break;
+  case WASIO_TRACE_WAITING:
+    check_picture();
     break;
   case WASIO_TRACE_DONE:
   case WASIO_TRACE_ERROR:

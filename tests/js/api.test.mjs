@@ -87,6 +87,43 @@ describe('web build: run()', () => {
       { name: 'WasioError', code: 'EINVAL', message: "demo say_after has no mode 'fast'" });
   });
 
+  test('snapshot() shows the ready queue in order and the timers soonest first', async () => {
+    const { start } = await import('../../build/web/wasio.mjs');
+    const h = await start('say_after', { mode: 'gather', manual: true });
+    assert.deepEqual(h.snapshot(), { time: 0, steps: 0, live: 1, phase: 'main',
+      counts: { ready: 1, timers: 0 }, ready: ['main'], timers: [] });
+    h.step(); // main creates the two tasks and gathers them
+    assert.deepEqual(h.snapshot(), { time: 0, steps: 1, live: 3, phase: 'main',
+      counts: { ready: 2, timers: 0 }, ready: ['Task-2', 'Task-3'], timers: [] });
+    h.step(); // they sleep
+    assert.deepEqual(h.snapshot().timers, [{ at: 1, what: 'sleep', task: 'Task-2' },
+      { at: 2, what: 'sleep', task: 'Task-3' }]);
+    while (!h.step().done);
+    const { events } = await h.finished;
+    assert.equal(events.at(-1).text, 'finished');
+    assert.equal(h.snapshot().phase, 'done');
+  });
+
+  test('snapshot() lists the first 200 entries and counts them all', async () => {
+    const { start } = await import('../../build/web/wasio.mjs');
+    const h = await start('crowd', { mode: '1000', manual: true, tasks: false });
+    h.step(); // main creates 1000 tasks
+    const s = h.snapshot();
+    assert.equal(s.live, 1001);
+    assert.deepEqual(s.counts, { ready: 1000, timers: 0 });
+    assert.equal(s.ready.length, 200);
+    assert.deepEqual(s.ready.slice(0, 2), ['Task-2', 'Task-3']);
+    h.stop();
+    for (let i = 0; i < 1000 && !h.step().done; i++);
+    await assert.rejects(h.finished, { code: 'EINTR' });
+  });
+
+  test('error codes are C\'s, read from the module', async () => {
+    await assert.rejects(run('say_after', { speed: 0 }), { code: 'EINVAL', status: -1 });
+    const aborted = AbortSignal.abort();
+    await assert.rejects(run('say_after', { signal: aborted }), { code: 'ECANCELLED', status: -3 });
+  });
+
   test('a second run while one is in progress is refused, the first unharmed', async () => {
     const first = run('say_after', { mode: 'gather', virtualTime: false });
     await new Promise((r) => setTimeout(r, 20));
