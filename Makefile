@@ -300,6 +300,10 @@ bench-quick: all $(B)/wasi/wasio-plain.wasm ## the same, smaller sizes, under a 
 golden: native ## rewrite tests/golden/ from the native build (review the diff)
 	$(NODE) tests/js/update-golden.mjs
 
+.PHONY: figures
+figures: all ## rewrite the sizes, counts and outputs the docs quote (scripts/figures.mjs)
+	$(NODE) scripts/figures.mjs
+
 deps: ## install the toolchain (Debian, npm, PyPI); skips what is there
 	@scripts/deps.sh
 
