@@ -45,9 +45,6 @@
 static WASIO__TLS void *loop_ctx;
 static WASIO__TLS wasio__coro *running;
 static WASIO__TLS wasio__coro *booting;
-#if !defined(WASIO_CORO_UCONTEXT)
-void wasio__ctx_switch(void **save, void *to);
-#endif
 #if defined(WASIO__ASAN)
 static WASIO__TLS void *loop_fake_stack;
 static WASIO__TLS const void *loop_stack_bottom;

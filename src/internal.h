@@ -1,4 +1,13 @@
-/* What the files of src/ share and users must not see. */
+/* What the files of src/ share and users must not see.
+ *
+ * The contract between the files: one section per file, naming what that
+ * file defines and nothing else, from the bottom layer up. base.h, list.h,
+ * heap.h and coro.h know nothing of loops or tasks; error.c to thread.c
+ * know no loop; the hosts and io.c wait for the loop; loop.c, task.c,
+ * callback.c and scope.c are the scheduler, calling each other and
+ * report.c and resources.c. The files with no section here (combinators,
+ * taskgroup, sync, queue, inspect, runner) are built on the scheduler and
+ * nothing in it calls them. */
 #ifndef WASIO_INTERNAL_H
 #define WASIO_INTERNAL_H
 
@@ -10,9 +19,18 @@
 
 #include <stdarg.h>
 
+typedef struct wasio__task wasio__task;
+
 /* names[i] of a static table of names, or `other` past its end. */
 #define WASIO__NAME(names, i, other) \
   ((unsigned)(i) < sizeof(names) / sizeof(names)[0] ? (names)[i] : (other))
+
+/* ------------------------------------------------------------------ error.c
+ * Codes and the thread's last error message; user structs' magic. */
+int wasio__set_error(int code, const char *fmt, ...) WASIO__PRINTF(2, 3);
+int wasio__set_error_msg(int code, const char *message);
+char *wasio__strdup(const char *s); /* NULL when out of memory */
+void wasio__error_thread_free(void);
 
 /* Magic numbers that mark an initialised user struct. */
 enum {
@@ -26,25 +44,63 @@ enum {
   WASIO__MAGIC_RES = 0x52455352,    /* RESR */
   WASIO__MAGIC_DEAD = 0x44454144    /* DEAD: closed or destroyed */
 };
+/* 0 if a user struct is initialised: `present` (not NULL) and marked with
+ * `want`; else WASIO_EINVAL ("<what>: lock is NULL", "... the lock is not
+ * initialised") or WASIO_ECLOSED ("<what>: the lock was destroyed").
+ * WASIO__CHECK_INIT returns that error from the calling function. */
+int wasio__check_init(int present, uint32_t magic, uint32_t want,
+                      const char *what);
+#define WASIO__CHECK_INIT(obj, want, what)                                 \
+  do {                                                                     \
+    int e_ = wasio__check_init((obj) != NULL, (obj) ? (obj)->_magic : 0,   \
+                               (want), (what));                            \
+    if (e_) return e_;                                                     \
+  } while (0)
 
-typedef struct wasio__task wasio__task;
-
-/* task.c: gives the reserve held for running tasks back to malloc, when a
- * suspension finds no memory (1 if there was one to give). */
-int wasio__reserve_release(void);
-/* task.c: after a wasm trap, "task X overflowed its N-byte stack..." into
- * buf if the stack limit was what stopped it (1), else 0 (always natively). */
-int wasio__stack_trap_report(char *buf, size_t len);
-/* thread.c: from a thread's first loop on, what the thread kept for its
- * loops is freed when it exits: its handle table (handles.c), memory
- * reserve (task.c), last error message (error.c), context (context.c) and
- * poll arrays (host_posix.c). */
-void wasio__thread_watch(void);
+/* ---------------------------------------------------------------- handles.c
+ * One table per thread for task and callback handles: a slot holds the
+ * object and a generation that moves on when the object is freed. */
+enum { WASIO__KIND_TASK = 1, WASIO__KIND_CALLBACK = 2 };
+int wasio__slot_alloc(void *obj, int kind, uint32_t *slot, uint64_t *gen);
+void wasio__slot_free(uint32_t slot);
+/* The object, or NULL with *err set: WASIO_EINVAL (never a handle of this
+ * kind) or WASIO_ESTALE (freed). */
+void *wasio__slot_get(uint32_t slot, uint64_t gen, int kind, int *err);
 void wasio__slots_thread_free(void);
-void wasio__error_thread_free(void);
+
+/* ---------------------------------------------------------------- context.c
+ * Task-local context. wasio__context is the one in force: the current
+ * task's, a callback's, or the thread's own outside any loop. */
+extern WASIO__TLS wasio_context *wasio__context;
+wasio_context *wasio__context_copy(wasio_context *from);
+wasio_context *wasio__context_ref(wasio_context *ctx);
+wasio_context *wasio__thread_context(void);
 void wasio__context_thread_free(void);
 
-/* ------------------------------------------------------------------ hosts
+/* ----------------------------------------------------------------- thread.c
+ * From a thread's first loop on, what the thread kept for its loops is
+ * freed when it exits: its handle table, memory reserve (task.c), last
+ * error message, context and poll arrays (host_posix.c). */
+void wasio__thread_watch(void);
+
+/* ------------------------------------------------------------- timer_heap.c
+ * The loop's timers (wasio__timer, wasio.h), soonest first, ties in arming
+ * order. kind says whose: TASK a task's sleep; WAIT the time limit of its
+ * wasio_wait or as_completed; SCOPE a timeout's; CALLBACK a timed one. */
+enum { WASIO__TIMER_TASK = 0, WASIO__TIMER_SCOPE = 1, WASIO__TIMER_CALLBACK = 2,
+       WASIO__TIMER_WAIT = 3 };
+/* wasio__timer.index of a timer the iteration under way set aside */
+#define WASIO__TIMER_ASIDE (SIZE_MAX - 1)
+typedef struct wasio__heap {
+  wasio__timer **items;
+  size_t len, cap;
+} wasio__heap;
+int wasio__heap_push(wasio__heap *h, wasio__timer *t); /* 0 or ENOMEM */
+wasio__timer *wasio__heap_peek(const wasio__heap *h);
+void wasio__heap_remove(wasio__heap *h, wasio__timer *t);
+void wasio__heap_free(wasio__heap *h);
+
+/* ---------------------------------------------------- host_*.c: the hosts
  * A host tells the time and waits: until `timeout` ns have passed or one
  * of the loop's watched descriptors is ready (it then calls
  * wasio__fd_ready). A blocking host waits inside wasio_run; a driven one
@@ -68,7 +124,28 @@ typedef struct wasio__host_ops {
   int (*check_fd)(int fd);
 } wasio__host_ops;
 
-/* A task waiting for a descriptor (on the task's stack). */
+extern const wasio__host_ops wasio__host_virtual; /* host_virtual.c */
+#if defined(__EMSCRIPTEN__)
+extern const wasio__host_ops wasio__host_js; /* host_js.c */
+#define WASIO__HOST_REAL wasio__host_js
+#elif defined(WASIO__WASM)
+extern const wasio__host_ops wasio__host_wasi; /* host_wasi.c */
+#define WASIO__HOST_REAL wasio__host_wasi
+#else
+extern const wasio__host_ops wasio__host_posix; /* host_posix.c */
+#define WASIO__HOST_REAL wasio__host_posix
+/* host_posix.c: Ctrl-C through a self-pipe polled with everything else;
+ * the first SIGINT is counted in loop->interrupted, the second one kills
+ * the process at once. install fails (-1) if SIGINT is not at its default. */
+int wasio__sigint_install(wasio_loop *loop);
+void wasio__sigint_uninstall(wasio_loop *loop);
+void wasio__host_thread_free(void); /* the thread's poll arrays */
+#endif
+
+/* --------------------------------------------------------------------- io.c
+ * A task waiting for a descriptor (on the task's stack), on the loop's
+ * fd_waiters; the host reports it ready (status 0) or broken
+ * (WASIO_EBADF). */
 enum { WASIO__FD_READ = 1, WASIO__FD_WRITE = 2 };
 typedef struct wasio__fdwait {
   wasio__list node;
@@ -76,222 +153,32 @@ typedef struct wasio__fdwait {
   int events;
   wasio__task *task;
 } wasio__fdwait;
-
-/* The host saw w's descriptor ready (status 0) or broken (WASIO_EBADF). */
 void wasio__fd_ready(wasio_loop *loop, wasio__fdwait *w, int status);
 
-extern const wasio__host_ops wasio__host_virtual;
-#if defined(__EMSCRIPTEN__)
-extern const wasio__host_ops wasio__host_js;
-#define WASIO__HOST_REAL wasio__host_js
-#elif defined(WASIO__WASM)
-extern const wasio__host_ops wasio__host_wasi;
-#define WASIO__HOST_REAL wasio__host_wasi
-#else
-extern const wasio__host_ops wasio__host_posix;
-#define WASIO__HOST_REAL wasio__host_posix
-#endif
+/* ------------------------------------------------------------------- loop.c
+ * The ready queue, timers, one iteration, the time rule, the life cycle. */
 
-/* ----------------------------------------------------------------- timers */
-/* TASK: a task's sleep; WAIT: the time limit of its wasio_wait or
- * as_completed (what wasio_loop_inspect tells apart). */
-enum { WASIO__TIMER_TASK = 0, WASIO__TIMER_SCOPE = 1, WASIO__TIMER_CALLBACK = 2,
-       WASIO__TIMER_WAIT = 3 };
-/* wasio__timer.index of a timer the iteration under way set aside */
-#define WASIO__TIMER_ASIDE (SIZE_MAX - 1)
-typedef struct wasio__heap {
-  wasio__timer **items;
-  size_t len, cap;
-} wasio__heap;
-
-int wasio__heap_push(wasio__heap *h, wasio__timer *t);
-wasio__timer *wasio__heap_peek(const wasio__heap *h);
-void wasio__heap_remove(wasio__heap *h, wasio__timer *t);
-void wasio__heap_free(wasio__heap *h);
-
-/* ---------------------------------------------------------------- handles
- * One table for task and callback handles: a slot holds the object and a
- * generation that moves on when the object is freed. */
-enum { WASIO__KIND_TASK = 1, WASIO__KIND_CALLBACK = 2 };
-int wasio__slot_alloc(void *obj, int kind, uint32_t *slot, uint64_t *gen);
-void wasio__slot_free(uint32_t slot);
-/* The object, or NULL with *err set: WASIO_EINVAL (never a handle of this
- * kind) or WASIO_ESTALE (freed). */
-void *wasio__slot_get(uint32_t slot, uint64_t gen, int kind, int *err);
-
-/* ------------------------------------------------------------ ready queue
- * Tasks and callbacks share one FIFO, as asyncio's _ready deque. */
+/* Tasks and callbacks share one FIFO, as asyncio's _ready deque; this
+ * header comes first in both. */
 typedef struct wasio__ready {
   struct wasio__ready *next;
-  uint8_t kind;
+  uint8_t kind;   /* WASIO__KIND_TASK or WASIO__KIND_CALLBACK */
   uint8_t queued;
 } wasio__ready;
 
-typedef struct wasio__callback {
-  wasio__ready rq;
-  wasio__timer timer;
-  wasio_loop *loop;
-  wasio_cb cb;
-  void *arg;
-  wasio_context *context;
-  uint32_t slot;
-  uint64_t gen;
-  uint8_t cancelled;
-} wasio__callback;
-
-/* ----------------------------------------------------------------- waiters
- * A node a suspended task puts on a task it waits for. It lives on the
- * waiting task's own stack, which stays put while that task is suspended. */
-typedef struct wasio__waiter {
-  struct wasio__waiter *prev, *next;
-  void (*notify)(struct wasio__waiter *w, wasio__task *done);
-  uint32_t order; /* registration order among the task's waiters and done
-                     callbacks: they are told in that order */
-} wasio__waiter;
-
-/* A task parked on a sync primitive's FIFO queue of waiters. */
-typedef struct wasio__parked {
-  wasio__list node;
-  wasio__task *task;
-  int served;      /* unparked: the task got what it waited for */
-  intptr_t data;   /* what the primitive hands over, if anything */
-} wasio__parked;
-
-typedef struct wasio__done_cb {
-  struct wasio__done_cb *next;
-  wasio_done_cb cb;
-  void *arg;
-  wasio_context *context; /* copied when the callback was added */
-  uint32_t order;
-} wasio__done_cb;
-
-/* Something a task opens in its frames and must close before its body
- * returns (a task group). If the frames go first (the body returned inside
- * it, or an overflow abandoned the task), the task layer calls abandon,
- * newest first: it lets go of what points into the frames and returns how
- * many tasks it cancelled. wasio__task_open/close keep the task's list. */
-typedef struct wasio__opened {
-  struct wasio__opened *next;
-  size_t (*abandon)(struct wasio__opened *o);
-} wasio__opened;
-
-/* ------------------------------------------------------------------- tasks */
-enum { WASIO__TASK_CREATED, WASIO__TASK_RUNNING, WASIO__TASK_WAITING,
-       WASIO__TASK_DONE };
-
-struct wasio__task {
-  wasio__ready rq;     /* must stay first */
-  wasio_loop *loop;
-  uint32_t slot;
-  uint64_t gen;
-  uint32_t id;
-  uint8_t state;
-  uint8_t owned;       /* a caller still holds the handle */
-  uint32_t pins;       /* scheduled done callbacks still to run */
-  uint8_t retrieved;   /* someone saw the outcome */
-  uint8_t awaited;     /* someone awaited or asked for the outcome */
-  uint8_t finished;    /* body returned; the loop completes it */
-  int cancel_requests; /* Task.cancelling() */
-  uint8_t must_cancel; /* a request no await point has reported yet */
-  uint32_t order;      /* registrations of waiters and done callbacks */
-  const wasio_task *watching; /* while waiting in await/gather/...: on what */
-  size_t nwatching;
-  uint32_t visit;      /* cycle search mark (combinators.c) */
-  uint8_t overflowed;  /* its stack overflowed: a WASIO__STACK_ code */
-  char *cancel_msg;
-  int status;
-  void *result;
-  char *message;       /* detailed message of status, or NULL */
-  int err_code;        /* the task's current error (wasio_fail, await) */
-  char *err_message;
-  int wake_status;     /* what the pending suspension returns */
-  void (*on_cancel)(wasio__task *t); /* detaches a waiting task */
-  wasio__list *drop_node; /* an uncancellable wait's node, for a drop */
-  void *wait_data;     /* what on_cancel detaches */
-  wasio_scope *scopes; /* innermost cancel scope */
-  size_t nscopes;      /* scopes entered and not exited */
-  struct wasio__opened *opened; /* its task groups not exited, newest first */
-  wasio_fn fn;
-  void *arg;
-  wasio_context *context;
-  wasio__coro coro;
-  wasio__timer timer;
-  wasio__task *prev_all, *next_all;
-  wasio__waiter waiters; /* list head (sentinel) */
-  wasio__done_cb *done_cbs;
-  const char *file;
-  int line;
-  char name[32];
-  char what[48]; /* what it waits on, for traces */
-};
-
-/* ------------------------------------------------------------------- loop */
 /* A loop's life (loop.c owns it): NEW, MAIN, SHUTDOWN, DONE, CLOSING. */
 enum { WASIO__PHASE_NEW, WASIO__PHASE_MAIN, WASIO__PHASE_SHUTDOWN,
        WASIO__PHASE_DONE, WASIO__PHASE_CLOSING };
 
-struct wasio_loop {
-  const wasio__host_ops *host;
-  void *host_state;     /* the host's own (host->open) */
-  uint64_t epoch;       /* host time at creation */
-  uint64_t timer_seq;
-  wasio__timer **aside; /* due timers armed by the iteration under way */
-  size_t aside_len, aside_cap;
-  wasio__heap timers;
-  wasio__ready *ready_head, *ready_tail;
-  size_t ready_len;
-  wasio__task all;      /* sentinel of every live task */
-  size_t live;          /* tasks not done */
-  wasio__task *current;
-  wasio__task *main;
-  wasio_outcome main_outcome;
-  wasio__list resources;
-  wasio__list group_errors; /* TaskGroup errors kept after exit */
-  wasio__list fd_waiters;   /* wasio__fdwait, in arrival order */
-  size_t external;          /* outside events awaited (JS promises) */
-  volatile int interrupted; /* SIGINTs the host saw, not yet handled */
-  int implicit;             /* the implicit loop: runs until no task is left */
-  size_t lost_errors;       /* failed tasks nobody retrieved, reported */
-  wasio_exception_handler handler;
-  void *handler_arg;
-  wasio_run_opts opts;
-  uint64_t slow_ns;     /* debug: slow callback threshold */
-  uint64_t slice_ns;    /* a step's budget; 0: none */
-  size_t stack_size;
-  uint32_t next_id;
-  uint32_t visit;       /* the last cycle search's mark */
-  int phase;
-  int in_hook;          /* inside a trace hook: suspending is refused */
-  uint8_t runner_owned; /* a Runner drives it: no stepping or closing */
-  void **stack_cache;   /* free stacks of stack_size bytes */
-  size_t stack_cache_len;
-};
-
+/* The thread's running loop (one at a time: wasio__loop_enter). */
 extern WASIO__TLS wasio_loop *wasio__running;
-/* The task-local context in force: the current task's, a callback's, or
- * the thread's own outside any loop. */
-extern WASIO__TLS wasio_context *wasio__context;
 
-/* trace.c: task events for opts.trace. wasio__waiting_on formats what the
- * current task is about to wait on, only when someone listens. */
-void wasio__trace(wasio__task *t, wasio_trace_kind kind, const char *detail,
-                  int status);
-void wasio__waiting_on_(wasio__task *t, const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 2, 3)))
-#endif
-    ;
-#define WASIO__TRACING(loop) ((loop)->opts.trace != NULL)
-/* the test here keeps the switch path free of a call when nobody listens */
-#define wasio__waiting_on(t, ...)                                          \
-  do {                                                                     \
-    if (WASIO__TRACING((t)->loop)) wasio__waiting_on_((t), __VA_ARGS__);   \
-  } while (0)
-
-/* loop.c */
 uint64_t wasio__loop_time(wasio_loop *loop);
+/* Real time in ns, for debug timings even on the virtual clock. */
+uint64_t wasio__real_ns(void);
 void wasio__ready_push(wasio_loop *loop, wasio__ready *r);
 int wasio__timer_arm(wasio_loop *loop, wasio__timer *t, uint64_t when);
+void wasio__timer_disarm(wasio_loop *loop, wasio__timer *t);
 /* Seconds into the loop's ns, by the one rule of wasio.h (WASIO_TIME_MAX:
  * past it is WASIO__FOREVER, never). Each refuses NaN with WASIO_EINVAL
  * and a message naming `what`.
@@ -305,7 +192,6 @@ int wasio__deadline(double when, uint64_t *at, const char *what);
 int wasio__after(wasio_loop *loop, double delay, uint64_t *at,
                  const char *what);
 int wasio__never(double seconds, const char *what);
-void wasio__timer_disarm(wasio_loop *loop, wasio__timer *t);
 /* One iteration (run the ready batch, then fire the timers due when it
  * began); no phase logic. */
 void wasio__loop_iterate(wasio_loop *loop);
@@ -314,44 +200,131 @@ void wasio__loop_run(wasio_loop *loop, wasio__ready *r);
 /* ns until the next iteration is due: 0, a delay, or WASIO__FOREVER
  * (nothing is scheduled). */
 uint64_t wasio__loop_timeout(wasio_loop *loop);
-/* The loop's life cycle, owned by loop.c. enter makes `loop` the thread's
- * running loop (WASIO_ESTATE if it is already, WASIO_ENESTED if another
- * is: `what` names the refused call); leave ends that. */
+/* 1 if something from outside can still wake the loop when nothing is
+ * scheduled: a watched descriptor, an awaited JS promise. */
+int wasio__loop_expects_events(const wasio_loop *loop);
+/* The life cycle. enter makes `loop` the thread's running loop
+ * (WASIO_ESTATE if it is already, WASIO_ENESTED if another is: `what`
+ * names the refused call); leave ends that. */
 int wasio__loop_enter(wasio_loop *loop, const char *what);
 void wasio__loop_leave(wasio_loop *loop);
 /* 0, or WASIO_ESTATE once the loop is closing (nothing new on it). */
 int wasio__loop_accepts(const wasio_loop *loop, const char *what);
 void wasio__loop_cancel_all(wasio_loop *loop, const char *msg);
-/* Blocking: runs the loop, waiting in its host, until done(arg) or a
- * deadlock that cancelling cannot break. Returns 0, WASIO_EDEADLK,
- * WASIO_EINTR when a Ctrl-C cancelled `main` (NULL: every task), or
- * enter's refusal. */
+/* Blocking: runs the loop, waiting in its host, until done(arg), or until
+ * cancelling every task did not get it unstuck. Returns 0; WASIO_EDEADLK
+ * (nothing could wake the tasks); WASIO_EINTR when a Ctrl-C cancelled
+ * `main` (NULL: every task); the host's failure to wait (WASIO_EIO,
+ * WASIO_ENOMEM, its message set); or enter's refusal. */
 int wasio__loop_drive(wasio_loop *loop, int (*done)(wasio_loop *, void *),
                       void *arg, wasio__task *main, const char *what);
 /* Blocking: steps 4 and 5 of a run (cancel what is left, run until it has
  * finished, close the resources). Returns drive's failure, or 0. */
 int wasio__loop_shutdown(wasio_loop *loop, const char *what);
-/* 1 if something from outside can still wake the loop when nothing is
- * scheduled: a watched descriptor, an awaited JS promise. */
-int wasio__loop_expects_events(const wasio_loop *loop);
-void wasio__debug(wasio_loop *loop, const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 2, 3)))
-#endif
-    ;
-/* Real time in ns, for debug timings even on the virtual clock. */
-uint64_t wasio__real_ns(void);
+void wasio__debug(wasio_loop *loop, const char *fmt, ...) WASIO__PRINTF(2, 3);
+/* Debug mode: step 1, 2 or 3 of a run, logged as the Runner logs it. */
+void wasio__debug_step(wasio_loop *loop, int step);
 
-/* callback.c */
-/* context NULL: a copy of the current one; else the callback takes it. */
-int wasio__call_soon(wasio_loop *loop, wasio_cb cb, void *arg,
-                     wasio_context *context, wasio_handle *out);
-void wasio__callback_run(wasio_loop *loop, wasio__callback *c);
-void wasio__callbacks_free(wasio_loop *loop);
+/* ------------------------------------------------------------------- task.c
+ * Tasks: spawn, the switch, suspension and wake-up, who is told when a
+ * task ends, parking on a primitive's queue. */
 
-/* task.c */
+/* A node a suspended task puts on a task it waits for. It lives on the
+ * waiting task's own stack, which stays put while that task is suspended. */
+typedef struct wasio__waiter {
+  struct wasio__waiter *prev, *next;
+  void (*notify)(struct wasio__waiter *w, wasio__task *done);
+  uint32_t order; /* registration order among the task's waiters and done
+                     callbacks: they are told in that order */
+} wasio__waiter;
+
+typedef struct wasio__done_cb {
+  struct wasio__done_cb *next;
+  wasio_done_cb cb;
+  void *arg;
+  wasio_context *context; /* copied when the callback was added */
+  uint32_t order;
+} wasio__done_cb;
+
+/* A task parked on a sync primitive's FIFO queue of waiters. */
+typedef struct wasio__parked {
+  wasio__list node;
+  wasio__task *task;
+  int served;      /* unparked: the task got what it waited for */
+  intptr_t data;   /* what the primitive hands over, if anything */
+} wasio__parked;
+
+/* Something a task opens in its frames and must close before its body
+ * returns (a task group). If the frames go first (the body returned inside
+ * it, or an overflow abandoned the task), the task layer calls abandon,
+ * newest first: it lets go of what points into the frames and returns how
+ * many tasks it cancelled. */
+typedef struct wasio__opened {
+  struct wasio__opened *next;
+  size_t (*abandon)(struct wasio__opened *o);
+} wasio__opened;
+
+enum { WASIO__TASK_CREATED, WASIO__TASK_RUNNING, WASIO__TASK_WAITING,
+       WASIO__TASK_DONE };
+
+struct wasio__task {
+  /* the switch: read on every turn */
+  wasio__ready rq;       /* must stay first */
+  wasio_loop *loop;
+  uint8_t state;
+  uint8_t finished;      /* body returned; the loop completes it */
+  uint8_t overflowed;    /* its stack overflowed: a WASIO__STACK_ code */
+  wasio__coro coro;
+  wasio_context *context;
+  /* waiting (task.c): the pending suspension */
+  int wake_status;       /* what the pending suspension returns */
+  void (*on_cancel)(wasio__task *t); /* detaches a cancellable wait */
+  void *wait_data;       /* what on_cancel detaches */
+  wasio__list *drop_node; /* an uncancellable wait's node, for a drop */
+  wasio__timer timer;    /* its sleep, or its wait's time limit */
+  char what[48];         /* what it waits on, for traces */
+  /* cancellation (scope.c) */
+  int cancel_requests;   /* Task.cancelling() */
+  uint8_t must_cancel;   /* a request no await point has reported yet */
+  char *cancel_msg;
+  wasio_scope *scopes;   /* innermost cancel scope */
+  size_t nscopes;        /* scopes entered and not exited */
+  wasio__opened *opened; /* its task groups not exited, newest first */
+  /* waiting on tasks (combinators.c) */
+  const wasio_task *watching; /* in await/gather/...: on what */
+  size_t nwatching;
+  uint32_t visit;        /* cycle search mark */
+  /* the outcome and who is told */
+  int status;
+  void *result;
+  char *message;         /* detailed message of status, or NULL */
+  int err_code;          /* the task's current error (wasio_fail, await) */
+  char *err_message;
+  wasio__waiter waiters; /* list head (sentinel) */
+  wasio__done_cb *done_cbs;
+  uint32_t order;        /* registrations of waiters and done callbacks */
+  uint8_t retrieved;     /* someone saw the outcome */
+  uint8_t awaited;       /* someone awaited or asked for the outcome */
+  /* ownership */
+  uint32_t slot;
+  uint64_t gen;
+  uint8_t owned;         /* a caller still holds the handle */
+  uint32_t pins;         /* wasio's own references (hold/drop, done cbs) */
+  wasio__task *prev_all, *next_all; /* the loop's list of live tasks */
+  /* identity */
+  uint32_t id;
+  wasio_fn fn;
+  void *arg;
+  const char *file;
+  int line;
+  char name[32];
+};
+
 wasio__task *wasio__task_get(wasio_task h, int *err);
 wasio_task wasio__task_handle(const wasio__task *t);
+wasio__task *wasio__current(void);
+/* ENOLOOP with "<what>: not called from a task..." when not in a task. */
+wasio__task *wasio__need_task(const char *what, int *err);
 /* name NULL: "Task-<id>" */
 int wasio__task_spawn(wasio_loop *loop, wasio_fn fn, void *arg,
                       const char *name, wasio__task **out);
@@ -361,14 +334,12 @@ void wasio__task_free_all(wasio_loop *loop);
  * the task is not freed while held, whatever its handle's owner does. */
 void wasio__task_hold(wasio__task *t);
 void wasio__task_drop(wasio__task *t);
-wasio__task *wasio__current(void);
 /* add_done_callback for wasio's own use: cb runs soon after t is done, in
  * `context` (taken over; released on failure), pinned until it has run.
  * WASIO_ENOMEM without a message. */
 int wasio__task_on_done(wasio__task *t, wasio_done_cb cb, void *arg,
                         wasio_context *context);
-/* ENOLOOP with "<what>: not called from a task..." when not in a task. */
-wasio__task *wasio__need_task(const char *what, int *err);
+/* o is open in t's frames until closed (wasio__opened). */
 void wasio__task_open(wasio__task *t, wasio__opened *o);
 void wasio__task_close(wasio__task *t, wasio__opened *o);
 /* Suspends the current task until wasio__wake(); returns the wake status.
@@ -403,17 +374,83 @@ void wasio__keep(wasio__task *t);
 /* Serves the first parked task of `queue` (if any): 1 if one was woken. */
 int wasio__unpark_first(wasio__list *queue, intptr_t data);
 void wasio__unpark(wasio__parked *p, intptr_t data);
+/* Gives the reserve held for running tasks back to malloc, when a
+ * suspension finds no memory (1 if there was one to give); lent to the
+ * coroutine backend as its release_reserve hook. */
+int wasio__reserve_release(void);
+/* After a wasm trap: "task X overflowed its N-byte stack..." into buf if
+ * the stack limit was what stopped it (1), else 0 (always natively). */
+int wasio__stack_trap_report(char *buf, size_t len);
 
-/* scope.c: wasio_timeout_enter, its errors naming `what`. */
-int wasio__timeout_enter(wasio_scope *s, double seconds, const char *what);
-/* scope.c: the scope's deadline no longer fires. */
-void wasio__scope_disarm(wasio_scope *s);
-/* The frames that held t's open scopes are gone (the body returned inside
- * them, or an overflow abandoned the task): scope.c forgets every deadline
- * of a scope in t's stack without reading the scopes themselves. */
-void wasio__scopes_forget(wasio__task *t);
+/* ------------------------------------------------------- loop.c: the loop */
+struct wasio_loop {
+  /* the host and its clock */
+  const wasio__host_ops *host;
+  void *host_state;     /* the host's own (host->open) */
+  uint64_t epoch;       /* host time at creation */
+  /* the ready queue */
+  wasio__ready *ready_head, *ready_tail;
+  size_t ready_len;
+  uint64_t slice_ns;    /* a step's budget; 0: none */
+  /* the timers */
+  wasio__heap timers;
+  uint64_t timer_seq;   /* arming order */
+  wasio__timer **aside; /* due timers armed by the iteration under way */
+  size_t aside_len, aside_cap;
+  /* the tasks (task.c) */
+  wasio__task all;      /* sentinel of every live task */
+  size_t live;          /* tasks not done */
+  wasio__task *current;
+  uint32_t next_id;
+  uint32_t visit;       /* the last cycle search's mark (combinators.c) */
+  size_t stack_size;
+  void **stack_cache;   /* free stacks of stack_size bytes */
+  size_t stack_cache_len;
+  /* the life cycle */
+  int phase;
+  int implicit;         /* the implicit loop: runs until no task is left */
+  uint8_t runner_owned; /* a Runner drives it: no stepping or closing */
+  int in_hook;          /* in a trace hook or an inspect visitor: suspending
+                           is refused */
+  wasio__task *main;
+  wasio_outcome main_outcome;
+  /* what can wake it from outside */
+  wasio__list fd_waiters;   /* wasio__fdwait, in arrival order (io.c) */
+  size_t external;          /* outside events awaited (JS promises) */
+  volatile int interrupted; /* SIGINTs the host saw, not yet handled */
+  /* reports (report.c) and what outlives its tasks */
+  wasio_exception_handler handler;
+  void *handler_arg;
+  size_t lost_errors;       /* failed tasks nobody retrieved, reported */
+  wasio__list resources;    /* resources.c */
+  wasio__list group_errors; /* TaskGroup errors kept after exit */
+  /* options */
+  wasio_run_opts opts;
+  uint64_t slow_ns;     /* debug: slow callback threshold */
+};
 
-/* scope.c: cancellation */
+/* --------------------------------------------------------------- callback.c
+ * call_soon, call_later, call_at. */
+typedef struct wasio__callback {
+  wasio__ready rq;
+  wasio__timer timer;
+  wasio_loop *loop;
+  wasio_cb cb;
+  void *arg;
+  wasio_context *context;
+  uint32_t slot;
+  uint64_t gen;
+  uint8_t cancelled;
+} wasio__callback;
+/* context NULL: a copy of the current one; else the callback takes it. */
+int wasio__call_soon(wasio_loop *loop, wasio_cb cb, void *arg,
+                     wasio_context *context, wasio_handle *out);
+void wasio__callback_run(wasio_loop *loop, wasio__callback *c);
+void wasio__callbacks_free(wasio_loop *loop);
+
+/* ------------------------------------------------------------------ scope.c
+ * Cancellation: requests, scopes, timeouts, shields. */
+
 /* 1 if an await point of t must fail now: a cancelled scope (up to the
  * first shield) or a cancellation request on the task itself. Inline for
  * the common case (no scope, no overflow): every switch asks. */
@@ -438,55 +475,41 @@ int wasio__checkpoint_cancelled(wasio__task *t);
 static inline int wasio__checkpoint(wasio__task *t) {
   return wasio__cancelled(t) ? wasio__checkpoint_cancelled(t) : 0;
 }
+/* wasio_timeout_enter, its errors naming `what`. */
+int wasio__timeout_enter(wasio_scope *s, double seconds, const char *what);
+/* The scope's deadline no longer fires. */
+void wasio__scope_disarm(wasio_scope *s);
+/* The frames that held t's open scopes are gone (the body returned inside
+ * them, or an overflow abandoned the task): forgets every deadline of a
+ * scope in t's stack without reading the scopes themselves. */
+void wasio__scopes_forget(wasio__task *t);
 
-/* context.c */
-wasio_context *wasio__context_copy(wasio_context *from);
-wasio_context *wasio__context_ref(wasio_context *ctx);
-wasio_context *wasio__thread_context(void);
+/* ------------------------------------------------------------------ trace.c
+ * Task events for opts.trace. wasio__waiting_on formats what the current
+ * task is about to wait on, only when someone listens: the test keeps the
+ * switch path free of a call when nobody does. */
+void wasio__trace(wasio__task *t, wasio_trace_kind kind, const char *detail,
+                  int status);
+void wasio__waiting_on_(wasio__task *t, const char *fmt, ...)
+    WASIO__PRINTF(2, 3);
+#define WASIO__TRACING(loop) ((loop)->opts.trace != NULL)
+#define wasio__waiting_on(t, ...)                                          \
+  do {                                                                     \
+    if (WASIO__TRACING((t)->loop)) wasio__waiting_on_((t), __VA_ARGS__);   \
+  } while (0)
 
-#if !defined(WASIO__WASM)
-/* host_posix.c: Ctrl-C through a self-pipe polled with everything else;
- * the first SIGINT is counted in loop->interrupted, the second one kills
- * the process at once. install fails (-1) if SIGINT is not at its default. */
-int wasio__sigint_install(wasio_loop *loop);
-void wasio__sigint_uninstall(wasio_loop *loop);
-/* At thread exit (thread.c): the thread's poll arrays go. */
-void wasio__host_thread_free(void);
-#endif
-
-/* report.c: to the loop's exception handler. wasio__report names task t
- * (NULL: none) and where it was created. */
+/* ----------------------------------------------------------------- report.c
+ * To the loop's exception handler. wasio__report names task t (NULL: none)
+ * and where it was created. */
 void wasio__report(wasio_loop *loop, const char *message, int code,
                    const char *error, const wasio__task *t);
 void wasio__report_at(wasio_loop *loop, const char *message, int code,
                       const char *error, const char *task,
                       const char *created_at);
 
-/* resources.c: step 5 of a run, the shutdown hooks: closes what is still
- * registered, newest first. */
+/* -------------------------------------------------------------- resources.c
+ * Step 5 of a run, the shutdown hooks: closes what is still registered,
+ * newest first. */
 void wasio__close_resources(wasio_loop *loop);
-/* Debug mode: step 1, 2 or 3 of a run, logged as the Runner logs it. */
-void wasio__debug_step(wasio_loop *loop, int step);
-
-/* error.c */
-int wasio__set_error(int code, const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 2, 3)))
-#endif
-    ;
-int wasio__set_error_msg(int code, const char *message);
-char *wasio__strdup(const char *s); /* NULL when out of memory */
-/* 0 if a user struct is initialised: `present` (not NULL) and marked with
- * `want`; else WASIO_EINVAL ("<what>: lock is NULL", "... the lock is not
- * initialised") or WASIO_ECLOSED ("<what>: the lock was destroyed").
- * WASIO__CHECK_INIT returns that error from the calling function. */
-int wasio__check_init(int present, uint32_t magic, uint32_t want,
-                      const char *what);
-#define WASIO__CHECK_INIT(obj, want, what)                                 \
-  do {                                                                     \
-    int e_ = wasio__check_init((obj) != NULL, (obj) ? (obj)->_magic : 0,   \
-                               (want), (what));                            \
-    if (e_) return e_;                                                     \
-  } while (0)
 
 #endif /* WASIO_INTERNAL_H */
