@@ -85,7 +85,8 @@ void wasio__slot_age(uint32_t i, uint64_t by) {
     slots[i].gen = (slots[i].gen + by) & SEQ_MASK;
 }
 
-void *wasio__slot_get(uint32_t i, uint64_t gen, int kind, int *err) {
+/* Why handle {i, gen} names no object of `kind`, as the error. */
+static void *slot_miss(uint32_t i, uint64_t gen, int kind, int *err) {
   const char *what = kind == WASIO__KIND_TASK ? "task" : "callback";
   uint32_t owner = OWNER(gen);
   /* `table` is 0 on a thread that never made a handle: all are foreign */
@@ -115,4 +116,12 @@ void *wasio__slot_get(uint32_t i, uint64_t gen, int kind, int *err) {
     return NULL;
   }
   return slots[i].obj;
+}
+
+void *wasio__slot_get(uint32_t i, uint64_t gen, int kind, int *err) {
+  /* the common case first: a live object of this thread's table */
+  if (i < slots_len && OWNER(gen) == table && slots[i].obj != NULL &&
+      slots[i].gen == (gen & SEQ_MASK) && slots[i].kind == kind)
+    return slots[i].obj;
+  return slot_miss(i, gen, kind, err);
 }

@@ -192,6 +192,8 @@ int wasio__deadline(double when, uint64_t *at, const char *what);
 int wasio__after(wasio_loop *loop, double delay, uint64_t *at,
                  const char *what);
 int wasio__never(double seconds, const char *what);
+/* `ns` from now (a duration's), on the loop's clock: FOREVER stays. */
+uint64_t wasio__from_now(wasio_loop *loop, uint64_t ns);
 /* One iteration (run the ready batch, then fire the timers due when it
  * began); no phase logic. */
 void wasio__loop_iterate(wasio_loop *loop);
@@ -323,8 +325,11 @@ struct wasio__task {
 wasio__task *wasio__task_get(wasio_task h, int *err);
 wasio_task wasio__task_handle(const wasio__task *t);
 wasio__task *wasio__current(void);
-/* ENOLOOP with "<what>: not called from a task..." when not in a task. */
-wasio__task *wasio__need_task(const char *what, int *err);
+/* The calling task, or NULL with *err set: WASIO_ENOLOOP ("<what>: not
+ * called from a task...") outside one, WASIO_ESTATE inside a trace hook
+ * or an inspect visitor. Inline: every await point asks. */
+wasio__task *wasio__need_task_slow(const char *what, int *err);
+static inline wasio__task *wasio__need_task(const char *what, int *err);
 /* name NULL: "Task-<id>" */
 int wasio__task_spawn(wasio_loop *loop, wasio_fn fn, void *arg,
                       const char *name, wasio__task **out);
@@ -428,6 +433,13 @@ struct wasio_loop {
   wasio_run_opts opts;
   uint64_t slow_ns;     /* debug: slow callback threshold */
 };
+
+/* task.c's wasio__need_task, here where the loop's fields are known. */
+static inline wasio__task *wasio__need_task(const char *what, int *err) {
+  wasio_loop *loop = wasio__running;
+  wasio__task *t = loop ? loop->current : NULL;
+  return t != NULL && !loop->in_hook ? t : wasio__need_task_slow(what, err);
+}
 
 /* --------------------------------------------------------------- callback.c
  * call_soon, call_later, call_at. */

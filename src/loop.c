@@ -119,17 +119,20 @@ int wasio__after(wasio_loop *loop, double delay, uint64_t *at,
                  const char *what) {
   if (isnan(delay))
     return wasio__set_error(WASIO_EINVAL, "%s: the delay is NaN", what);
-  uint64_t now = wasio__loop_time(loop);
   if (delay < 0) { /* in the past: ordered by how far, as asyncio does */
+    uint64_t now = wasio__loop_time(loop);
     uint64_t back = to_ns(-delay);
     *at = back >= now ? 0 : now - back;
     return 0;
   }
-  uint64_t ns = to_ns(delay);
-  *at = ns == WASIO__FOREVER ? WASIO__FOREVER
-        : ns >= WASIO__FOREVER - now ? WASIO__FOREVER - 1
-                                     : now + ns;
+  *at = wasio__from_now(loop, to_ns(delay));
   return 0;
+}
+
+uint64_t wasio__from_now(wasio_loop *loop, uint64_t ns) {
+  if (ns == WASIO__FOREVER) return WASIO__FOREVER;
+  uint64_t now = wasio__loop_time(loop);
+  return ns >= WASIO__FOREVER - now ? WASIO__FOREVER - 1 : now + ns;
 }
 
 int wasio__never(double seconds, const char *what) {

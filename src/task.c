@@ -25,7 +25,7 @@ wasio__task *wasio__current(void) {
   return loop ? loop->current : NULL;
 }
 
-wasio__task *wasio__need_task(const char *what, int *err) {
+wasio__task *wasio__need_task_slow(const char *what, int *err) {
   wasio__task *t = wasio__current();
   if (t == NULL) {
     *err = wasio__set_error(WASIO_ENOLOOP, "%s: not called from a task of a "
@@ -733,13 +733,14 @@ int wasio_sleep(double seconds) {
   int err;
   wasio__task *t = wasio__need_task("wasio_sleep", &err);
   if (t == NULL) return err;
-  uint64_t at;
+  uint64_t ns = 0;
   if (!(seconds >= 0)) /* NaN too */
     return wasio__set_error(WASIO_EINVAL, "wasio_sleep: delay must be a "
                             "number >= 0 (got %g)", seconds);
-  if ((err = wasio__after(t->loop, seconds, &at, "wasio_sleep")) != 0)
-    return err;
-  if (at == WASIO__FOREVER) return wasio__never(seconds, "wasio_sleep");
+  if (seconds != 0) { /* sleep(0), the switch's own path, converts nothing */
+    if ((err = wasio__duration(seconds, &ns, "wasio_sleep")) != 0) return err;
+    if (ns == WASIO__FOREVER) return wasio__never(seconds, "wasio_sleep");
+  }
   int rc = wasio__checkpoint(t);
   if (rc != 0) return rc;
   wasio_loop *loop = t->loop;
@@ -753,7 +754,7 @@ int wasio_sleep(double seconds) {
   }
   t->timer.fire = sleep_fire;
   t->timer.kind = WASIO__TIMER_TASK;
-  rc = wasio__timer_arm(loop, &t->timer, at);
+  rc = wasio__timer_arm(loop, &t->timer, wasio__from_now(loop, ns));
   if (rc != 0) return wasio__set_error(rc, "wasio_sleep: out of memory");
   t->on_cancel = sleep_cancel;
   wasio__waiting_on(t, "sleep %.3fs", seconds);
