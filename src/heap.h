@@ -69,4 +69,12 @@ static inline void wasio__heap_take(void *array, size_t n, size_t i,
     wasio__heap_down(base, n - 1, i, o);
 }
 
+/* Makes a heap of n elements in any order. */
+static inline void wasio__heap_make(void *array, size_t n,
+                                    const wasio__heap_order *o) {
+  for (size_t i = n / 2; i-- > 0;) wasio__heap_down(array, n, i, o);
+  if (o->placed != NULL)
+    for (size_t i = 0; i < n; i++) o->placed((char *)array + i * o->size, i);
+}
+
 #endif /* WASIO_HEAP_H */

@@ -98,6 +98,9 @@ typedef struct wasio__heap {
 int wasio__heap_push(wasio__heap *h, wasio__timer *t); /* 0 or ENOMEM */
 wasio__timer *wasio__heap_peek(const wasio__heap *h);
 void wasio__heap_remove(wasio__heap *h, wasio__timer *t);
+/* Removes every timer that lies in [lo, hi) (the frames of a task that are
+ * gone), without reading those timers. */
+void wasio__heap_drop_range(wasio__heap *h, const void *lo, const void *hi);
 void wasio__heap_free(wasio__heap *h);
 
 /* ---------------------------------------------------- host_*.c: the hosts

@@ -203,10 +203,7 @@ void wasio__scopes_forget(wasio__task *t) {
   wasio_loop *loop = t->loop;
   char *lo = t->coro.stack_base, *hi = lo + t->coro.stack_size;
   /* what of the loop's still points into the frames: timers ... */
-  for (size_t i = loop->timers.len; i > 0; i--) {
-    wasio__timer *tm = loop->timers.items[i - 1];
-    if ((char *)tm >= lo && (char *)tm < hi) wasio__heap_remove(&loop->timers, tm);
-  }
+  wasio__heap_drop_range(&loop->timers, lo, hi);
   /* ... and deadlines already past, waiting in the ready queue */
   for (wasio__ready *r = loop->ready_head; r != NULL; r = r->next) {
     wasio__callback *c = (wasio__callback *)r;

@@ -40,6 +40,18 @@ void wasio__heap_remove(wasio__heap *h, wasio__timer *t) {
   t->index = SIZE_MAX;
 }
 
+void wasio__heap_drop_range(wasio__heap *h, const void *lo, const void *hi) {
+  size_t kept = 0;
+  for (size_t i = 0; i < h->len; i++) {
+    const char *at = (const char *)h->items[i];
+    if (at < (const char *)lo || at >= (const char *)hi)
+      h->items[kept++] = h->items[i];
+  }
+  if (kept == h->len) return;
+  h->len = kept;
+  wasio__heap_make(h->items, h->len, &order);
+}
+
 void wasio__heap_free(wasio__heap *h) {
   free(h->items);
   h->items = NULL;
