@@ -27,6 +27,13 @@
 #define WASIO__NS_PER_S 1000000000ull
 /* A timeout or deadline that never comes. */
 #define WASIO__FOREVER UINT64_MAX
+/* The timers' clock starts this far (2^62 ns, about 146 years) before the
+ * loop's time 0, so that deadlines already past keep their order even at
+ * the start of a loop; a time 0 stays 0 to the user. Past that far back
+ * they are all due at the clock's 0, in arming order. */
+#define WASIO__PAST ((uint64_t)1 << 62)
+/* The virtual clock stops here: the timers' clock never wraps. */
+#define WASIO__CLOCK_END (WASIO__FOREVER - 1 - WASIO__PAST)
 
 #define WASIO__CONTAINER(ptr, type, member) \
   ((type *)((char *)(ptr) - offsetof(type, member)))

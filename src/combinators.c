@@ -25,7 +25,7 @@ typedef struct watch_opts {
   int until;
   int raise;          /* return the first failure's status and message */
   int cancel_targets; /* caller cancelled: cancel the tasks, wait for them */
-  uint64_t deadline;  /* loop time, ns; WASIO__FOREVER: none */
+  uint64_t deadline;  /* the timers' clock, ns; WASIO__FOREVER: none */
   void **results;
   wasio_outcome *outcomes;
 } watch_opts;
@@ -318,7 +318,7 @@ typedef struct ac_state {
   wasio__task *self;
   size_t n, produced, finished;
   int waiting;
-  uint64_t deadline; /* loop time, ns; FOREVER: none */
+  uint64_t deadline; /* the timers' clock, ns; FOREVER: none */
   size_t *order;     /* indices in completion order */
   wasio_task *tasks;
   watch_node *nodes;
@@ -400,7 +400,7 @@ int wasio_as_completed_next(wasio_as_completed *out, wasio_task *task) {
   if (rc != 0) return rc;
   if (ac->produced == ac->finished) {
     if (ac->deadline != WASIO__FOREVER) {
-      if (wasio__loop_time(self->loop) >= ac->deadline)
+      if (wasio__loop_clock(self->loop) >= ac->deadline)
         return wasio__set_error(WASIO_ETIMEDOUT, "%s: timed out", what);
       self->timer.fire = watch_timeout;
       self->timer.kind = WASIO__TIMER_WAIT;

@@ -29,8 +29,8 @@ static uint64_t virtual_now(wasio_loop *loop) {
 
 static void virtual_advance(wasio_loop *loop, uint64_t ns) {
   virtual_clock *clock = loop->host_state;
-  clock->now = ns > WASIO__FOREVER - clock->now ? WASIO__FOREVER - 1
-                                                : clock->now + ns;
+  clock->now = ns > WASIO__CLOCK_END - clock->now ? WASIO__CLOCK_END
+                                                 : clock->now + ns;
 }
 
 static int virtual_wait(wasio_loop *loop, uint64_t timeout) {

@@ -68,7 +68,9 @@ static void add_timer(entry *e, const wasio__timer *tm) {
   wasio_inspect_kind kind;
   const wasio__task *t = timer_owner(tm, &kind);
   about(e, kind, t);
-  e->item.time = (double)tm->when / 1e9;
+  e->item.time = tm->when >= WASIO__PAST /* a past deadline: < 0 */
+                     ? (double)(tm->when - WASIO__PAST) / 1e9
+                     : -(double)(WASIO__PAST - tm->when) / 1e9;
   e->when = tm->when;
   e->seq = tm->seq;
 }

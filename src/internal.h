@@ -176,7 +176,10 @@ enum { WASIO__PHASE_NEW, WASIO__PHASE_MAIN, WASIO__PHASE_SHUTDOWN,
 /* The thread's running loop (one at a time: wasio__loop_enter). */
 extern WASIO__TLS wasio_loop *wasio__running;
 
+/* ns since the loop began (the user's time); the timers' clock, the
+ * same plus WASIO__PAST: every timer's `when` and every deadline is on it. */
 uint64_t wasio__loop_time(wasio_loop *loop);
+uint64_t wasio__loop_clock(wasio_loop *loop);
 /* Real time in ns, for debug timings even on the virtual clock. */
 uint64_t wasio__real_ns(void);
 void wasio__ready_push(wasio_loop *loop, wasio__ready *r);
@@ -186,16 +189,18 @@ void wasio__timer_disarm(wasio_loop *loop, wasio__timer *t);
  * past it is WASIO__FOREVER, never). Each refuses NaN with WASIO_EINVAL
  * and a message naming `what`.
  *   duration: seconds >= 0 (negative: WASIO_EINVAL);
- *   deadline: a time on the loop's clock (at or before 0: 0, due at once);
- *   after:    `delay` from now on loop's clock (a negative one is that far
- *             in the past, down to 0: past deadlines keep their order).
+ *   deadline: a time on the loop's clock, into the timers' clock (a time
+ *             before 0 is that far in the past: past deadlines keep their
+ *             order, down to WASIO__PAST back);
+ *   after:    `delay` from now on the timers' clock (a negative one is that
+ *             far in the past, likewise).
  * never: the WASIO_EINVAL of a call that refuses a FOREVER `seconds`. */
 int wasio__duration(double seconds, uint64_t *ns, const char *what);
 int wasio__deadline(double when, uint64_t *at, const char *what);
 int wasio__after(wasio_loop *loop, double delay, uint64_t *at,
                  const char *what);
 int wasio__never(double seconds, const char *what);
-/* `ns` from now (a duration's), on the loop's clock: FOREVER stays. */
+/* `ns` from now (a duration's), on the timers' clock: FOREVER stays. */
 uint64_t wasio__from_now(wasio_loop *loop, uint64_t ns);
 /* One iteration (run the ready batch, then fire the timers due when it
  * began); no phase logic. */

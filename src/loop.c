@@ -16,6 +16,10 @@ uint64_t wasio__loop_time(wasio_loop *loop) {
   return loop->host->now(loop) - loop->epoch;
 }
 
+uint64_t wasio__loop_clock(wasio_loop *loop) {
+  return wasio__loop_time(loop) + WASIO__PAST;
+}
+
 uint64_t wasio__real_ns(void) { return WASIO__HOST_REAL.now(NULL); }
 
 double wasio_now(void) {
@@ -111,7 +115,13 @@ int wasio__duration(double seconds, uint64_t *ns, const char *what) {
 int wasio__deadline(double when, uint64_t *at, const char *what) {
   if (isnan(when))
     return wasio__set_error(WASIO_EINVAL, "%s: the time is NaN", what);
-  *at = when <= 0 ? 0 : to_ns(when);
+  if (when >= 0) {
+    uint64_t ns = to_ns(when);
+    *at = ns == WASIO__FOREVER ? ns : WASIO__PAST + ns;
+  } else {
+    uint64_t back = to_ns(-when);
+    *at = back >= WASIO__PAST ? 0 : WASIO__PAST - back;
+  }
   return 0;
 }
 
@@ -120,7 +130,7 @@ int wasio__after(wasio_loop *loop, double delay, uint64_t *at,
   if (isnan(delay))
     return wasio__set_error(WASIO_EINVAL, "%s: the delay is NaN", what);
   if (delay < 0) { /* in the past: ordered by how far, as asyncio does */
-    uint64_t now = wasio__loop_time(loop);
+    uint64_t now = wasio__loop_clock(loop);
     uint64_t back = to_ns(-delay);
     *at = back >= now ? 0 : now - back;
     return 0;
@@ -131,7 +141,7 @@ int wasio__after(wasio_loop *loop, double delay, uint64_t *at,
 
 uint64_t wasio__from_now(wasio_loop *loop, uint64_t ns) {
   if (ns == WASIO__FOREVER) return WASIO__FOREVER;
-  uint64_t now = wasio__loop_time(loop);
+  uint64_t now = wasio__loop_clock(loop);
   return ns >= WASIO__FOREVER - now ? WASIO__FOREVER - 1 : now + ns;
 }
 
@@ -211,7 +221,7 @@ void wasio__loop_run(wasio_loop *loop, wasio__ready *r) {
  * Timers armed during the iteration (a deadline already past) wait for the
  * next one: they are set aside while the due ones fire, then put back. */
 void wasio__loop_iterate(wasio_loop *loop) {
-  uint64_t now = wasio__loop_time(loop);
+  uint64_t now = wasio__loop_clock(loop);
   uint64_t armed_before = loop->timer_seq;
   /* What becomes ready while this batch runs waits for the next one. With
    * a time slice, what is left of the batch when it runs out stays at the
@@ -242,7 +252,7 @@ uint64_t wasio__loop_timeout(wasio_loop *loop) {
   if (loop->ready_len > 0) return 0;
   wasio__timer *next = wasio__heap_peek(&loop->timers);
   if (next == NULL) return WASIO__FOREVER;
-  uint64_t now = wasio__loop_time(loop);
+  uint64_t now = wasio__loop_clock(loop);
   return next->when > now ? next->when - now : 0;
 }
 

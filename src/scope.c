@@ -178,7 +178,7 @@ static int scope_arm(wasio_scope *s, uint64_t at, double when,
   wasio__scope_disarm(s);
   s->_when = at == WASIO__FOREVER ? INFINITY : when;
   if (at == WASIO__FOREVER) return 0;
-  if (at <= wasio__loop_time(t->loop))
+  if (at <= wasio__loop_clock(t->loop))
     rc = wasio__call_soon(t->loop, scope_soon, s, NULL, &s->_soon);
   else
     rc = wasio__timer_arm(t->loop, &s->_timer, at);

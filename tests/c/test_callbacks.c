@@ -98,3 +98,30 @@ TEST(call_soon_from_outside_between_steps) {
   CHECK_RC(wasio_loop_call_soon(NULL, NULL, set_outside_event, NULL),
            WASIO_EINVAL);
 }
+
+/* The time rule's edges: deadlines already past keep their order even at
+ * the loop's time 0 (asyncio orders call_later(-1) before
+ * call_later(-0.5)); near the end of the clock, later stays later. */
+static int past_deadlines_main(void *arg, void **result) {
+  (void)result;
+  tr = arg;
+  CHECK_RC(wasio_call_later(NULL, -0.5, note, "l-0.5"), 0);
+  CHECK_RC(wasio_call_later(NULL, -1, note, "l-1"), 0);
+  CHECK_RC(wasio_call_at(NULL, -0.25, note, "a-0.25"), 0);
+  CHECK_RC(wasio_call_at(NULL, -2, note, "a-2"), 0);
+  CHECK_RC(wasio_call_later(NULL, -INFINITY, note, "l-inf"), 0);
+  CHECK_RC(wasio_call_later(NULL, -0.0, note, "l-0"), 0);
+  CHECK_RC(wasio_call_later(NULL, 4.9e-324, note, "l-denormal"), 0);
+  wasio_sleep(0.5);
+  return 0;
+}
+
+TEST(past_deadlines_keep_their_order) {
+  static const char *const expected[] = {
+      "l-inf@0.00", "a-2@0.00", "l-1@0.00", "l-0.5@0.00",
+      "a-0.25@0.00", "l-0@0.00", "l-denormal@0.00"};
+  trace t = {.n = 0};
+  CHECK_RC(run_virtual(past_deadlines_main, &t, NULL), 0);
+  CHECK_INT(t.n, 7);
+  for (int i = 0; i < 7 && i < t.n; i++) CHECK_STR(t.log[i], expected[i]);
+}

@@ -2,6 +2,8 @@
  * never early, on the virtual clock and the real one. */
 #include "test.h"
 
+#include <stdint.h>
+
 #include <stdlib.h>
 
 typedef struct sleeper {
@@ -115,4 +117,69 @@ TEST(timers_fire_in_deadline_order_real) {
    * up to the machine (both cores busy under ASan: seconds), so only the
    * virtual clock checks lateness; the benchmarks measure it. */
   deadline_order(WASIO_CLOCK_REAL, INFINITY);
+}
+
+/* The timer heap against a model: sleeps of random lengths, half of them
+ * cancelled in random order, and a task whose body returns inside a
+ * timeout scope (its deadline leaves the heap): the rest wake in order of
+ * (deadline, arming order), each at its own time. */
+enum { HEAP_N = 200 };
+static int heap_ms[HEAP_N], heap_woke[HEAP_N], heap_nwoke, heap_late;
+
+static int heap_sleeper(void *arg, void **result) {
+  (void)result;
+  int i = (int)(intptr_t)arg;
+  if (wasio_sleep(heap_ms[i] / 1000.0) != 0) return 0;
+  if (fabs(wasio_now() - heap_ms[i] / 1000.0) > 1e-9) heap_late++;
+  heap_woke[heap_nwoke++] = i;
+  return 0;
+}
+
+static int heap_abandoner(void *arg, void **result) {
+  (void)arg;
+  (void)result;
+  wasio_scope s;
+  wasio_timeout_enter(&s, 0.05);
+  return 0; /* returns inside the scope: its deadline must leave the heap */
+}
+
+static int heap_model_main(void *arg, void **result) {
+  (void)arg;
+  (void)result;
+  wasio_task t[HEAP_N];
+  unsigned seed = 12345;
+  for (int i = 0; i < HEAP_N; i++) {
+    seed = seed * 1103515245u + 12345u;
+    heap_ms[i] = (int)((seed >> 16) % 50); /* many equal deadlines */
+    CHECK_RC(wasio_create_task(&t[i], heap_sleeper, (void *)(intptr_t)i), 0);
+  }
+  wasio_task ab;
+  CHECK_RC(wasio_create_task(&ab, heap_abandoner, NULL), 0);
+  CHECK_RC(wasio_sleep(0), 0); /* every sleeper armed */
+  int cancelled[HEAP_N] = {0};
+  for (int k = 0; k < HEAP_N / 2; k++) {
+    seed = seed * 1103515245u + 12345u;
+    int i = (int)((seed >> 16) % HEAP_N);
+    cancelled[i] = 1;
+    wasio_cancel(t[i]);
+  }
+  CHECK_RC(wasio_sleep(0.1), 0);
+  CHECK_RC(wasio_await(ab, NULL), WASIO_ESTATE);
+  int expect = 0, prev = -1;
+  for (int i = 0; i < HEAP_N; i++) expect += !cancelled[i];
+  CHECK_INT(heap_nwoke, expect);
+  CHECK_INT(heap_late, 0);
+  for (int k = 0; k < heap_nwoke; k++) {
+    int i = heap_woke[k];
+    CHECK(!cancelled[i]);
+    if (prev >= 0)
+      CHECK(heap_ms[prev] < heap_ms[i] ||
+            (heap_ms[prev] == heap_ms[i] && prev < i));
+    prev = i;
+  }
+  return 0;
+}
+
+TEST(cancelled_sleeps_leave_the_heap_in_order) {
+  CHECK_RC(run_virtual(heap_model_main, NULL, NULL), 0);
 }
