@@ -142,13 +142,18 @@ int wasio__after(wasio_loop *loop, double delay, uint64_t *at,
 uint64_t wasio__from_now(wasio_loop *loop, uint64_t ns) {
   if (ns == WASIO__FOREVER) return WASIO__FOREVER;
   uint64_t now = wasio__loop_clock(loop);
-  return ns >= WASIO__FOREVER - now ? WASIO__FOREVER - 1 : now + ns;
+  /* past the clock's end: the clock cannot get there */
+  return ns >= WASIO__FOREVER - now ? WASIO__FOREVER : now + ns;
 }
 
 int wasio__never(double seconds, const char *what) {
-  return wasio__set_error(WASIO_EINVAL, "%s: %g s is past WASIO_TIME_MAX "
-                          "(1e10 s, about 317 years): it would never come",
-                          what, seconds);
+  if (seconds > WASIO_TIME_MAX || seconds < -WASIO_TIME_MAX)
+    return wasio__set_error(WASIO_EINVAL, "%s: %g s is past WASIO_TIME_MAX "
+                            "(1e10 s, about 317 years): it would never come",
+                            what, seconds);
+  return wasio__set_error(WASIO_EINVAL, "%s: %g s from now is past the end "
+                          "of the loop's clock (%.4g s): it would never come",
+                          what, seconds, (double)WASIO__CLOCK_END / 1e9);
 }
 
 void wasio__timer_disarm(wasio_loop *loop, wasio__timer *t) {
@@ -539,6 +544,8 @@ int wasio_loop_advance(wasio_loop *loop, double seconds) {
   if (loop->host->advance == NULL)
     return wasio__set_error(WASIO_ENOTSUP, "%s: the loop runs on the real "
                             "clock", what);
+  if (ns > WASIO__CLOCK_END - wasio__loop_time(loop))
+    return wasio__never(seconds, what);
   loop->host->advance(loop, ns);
   return 0;
 }

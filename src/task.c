@@ -752,9 +752,11 @@ int wasio_sleep(double seconds) {
     rc = wasio__suspend();
     return rc == 0 ? 0 : wasio__cancelled_error(t);
   }
+  uint64_t at = wasio__from_now(loop, ns);
+  if (at == WASIO__FOREVER) return wasio__never(seconds, "wasio_sleep");
   t->timer.fire = sleep_fire;
   t->timer.kind = WASIO__TIMER_TASK;
-  rc = wasio__timer_arm(loop, &t->timer, wasio__from_now(loop, ns));
+  rc = wasio__timer_arm(loop, &t->timer, at);
   if (rc != 0) return wasio__set_error(rc, "wasio_sleep: out of memory");
   t->on_cancel = sleep_cancel;
   wasio__waiting_on(t, "sleep %.3fs", seconds);

@@ -178,7 +178,9 @@ typedef void (*wasio_log_fn)(const char *line, void *arg);
  * 317 years), +INFINITY included, a value means "never". Where never makes
  * sense it is taken (a timeout scope without deadline, a wait without
  * limit); elsewhere it is refused with WASIO_EINVAL (a sleep, a callback
- * or a clock step that would never end). */
+ * or a clock step that would never end). So is a deadline past the end of
+ * the loop's clock, about 1.38e10 s after its start, where a virtual clock
+ * stops (only wasio_loop_advance and long sleeps get near it). */
 #define WASIO_TIME_MAX 1e10
 
 typedef struct wasio_run_opts {
@@ -320,7 +322,7 @@ int wasio_loop_close(wasio_loop *loop, wasio_outcome *out);
 /* For a host-driven loop on the virtual clock: moves its clock forward by
  * `seconds`, the stand-in for waiting the delay wasio_loop_step() returned.
  * WASIO_ENOTSUP on a real clock, WASIO_EINVAL for a NULL loop or a delay
- * that is negative, NaN or past WASIO_TIME_MAX. */
+ * that is negative, NaN, past WASIO_TIME_MAX or past the clock's end. */
 int wasio_loop_advance(wasio_loop *loop, double seconds);
 
 /* Node style (seed 003's comparison): from plain code outside any loop,

@@ -125,3 +125,52 @@ TEST(past_deadlines_keep_their_order) {
   CHECK_INT(t.n, 7);
   for (int i = 0; i < 7 && i < t.n; i++) CHECK_STR(t.log[i], expected[i]);
 }
+
+/* At the end of the virtual clock (it stops there), a deadline past it
+ * would never come: a sleep or callback is refused, a timeout has none;
+ * the clock refuses to move past it; past deadlines still fire. */
+static int end_order[4], end_n;
+static void end_note(void *arg) { end_order[end_n++ & 3] = (int)(intptr_t)arg; }
+
+static int at_the_clock_end(void *arg, void **result) {
+  (void)result;
+  wasio_loop *loop = arg;
+  CHECK_RC(wasio_loop_advance(loop, 1e10), 0);
+  CHECK_RC(wasio_loop_advance(loop, 1e10), WASIO_EINVAL);
+  CHECK_STR(wasio_error_message(), "wasio_loop_advance: 1e+10 s from now is "
+            "past the end of the loop's clock (1.384e+10 s): it would never "
+            "come");
+  double left = 1.3835e10 - wasio_now(); /* just short of the end */
+  CHECK_RC(wasio_loop_advance(loop, left), 0);
+  CHECK_RC(wasio_call_later(NULL, 1e9, end_note, (void *)(intptr_t)9),
+           WASIO_EINVAL);
+  CHECK_RC(wasio_sleep(1e9), WASIO_EINVAL);
+  CHECK_STR(wasio_error_message(), "wasio_sleep: 1e+09 s from now is past the "
+            "end of the loop's clock (1.384e+10 s): it would never come");
+  CHECK_RC(wasio_call_later(NULL, 2, end_note, (void *)(intptr_t)2), 0);
+  CHECK_RC(wasio_call_later(NULL, 1, end_note, (void *)(intptr_t)1), 0);
+  CHECK_RC(wasio_call_later(NULL, -1, end_note, (void *)(intptr_t)0), 0);
+  wasio_scope s;
+  CHECK_RC(wasio_timeout_enter(&s, 1e9), 0); /* never: no deadline */
+  CHECK(isinf(wasio_timeout_when(&s)));
+  CHECK_RC(wasio_sleep(3), 0);
+  CHECK_RC(wasio_timeout_exit(&s, 0), 0);
+  CHECK_INT(end_n, 3);
+  CHECK_INT(end_order[0], 0);
+  CHECK_INT(end_order[1], 1);
+  CHECK_INT(end_order[2], 2);
+  return 0;
+}
+
+TEST(deadlines_past_the_clock_end_never_come) {
+  wasio_loop *loop;
+  wasio_run_opts opts = {.clock = WASIO_CLOCK_VIRTUAL};
+  CHECK_RC(wasio_loop_new(&loop, &opts), 0);
+  CHECK_RC(wasio_loop_start(loop, at_the_clock_end, loop), 0);
+  double delay = 0;
+  int guard = 0;
+  while (wasio_loop_step(loop, &delay) > 0 && guard++ < 100)
+    if (delay > 0) CHECK_RC(wasio_loop_advance(loop, delay), 0);
+  CHECK(guard < 100);
+  CHECK_RC(wasio_loop_close(loop, NULL), 0);
+}
