@@ -6,7 +6,6 @@
  * the iteration its deadline is due, after the ready batch (loop.c). */
 #include "internal.h"
 
-#include <math.h>
 #include <stdlib.h>
 
 static void callback_due(wasio__timer *timer);

@@ -8,7 +8,6 @@
  * freed right after. */
 #include "internal.h"
 
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -154,6 +153,14 @@ static int timeout_deadline(double timeout, uint64_t *deadline,
   return wasio__after(wasio__running, timeout, deadline, what);
 }
 
+/* The caller's wait or as_completed gives up at `deadline`: its own timer
+ * wakes it with WASIO_ETIMEDOUT. */
+static void arm_time_limit(wasio__task *self, uint64_t deadline) {
+  self->timer.fire = watch_timeout;
+  self->timer.kind = WASIO__TIMER_WAIT;
+  wasio__timer_arm(self->loop, &self->timer, deadline);
+}
+
 /* Returns the status (raise) or how many tasks are done. */
 static int watch_tasks(const char *what, const wasio_task *hs, size_t n,
                        const watch_opts *o) {
@@ -211,9 +218,7 @@ static int watch_tasks(const char *what, const wasio_task *hs, size_t n,
     for (size_t i = 0; i < n; i++)
       if (!nodes[i].done) wasio__cancel(target(hs, i), NULL);
   if (o->deadline != WASIO__FOREVER && !cancelled) {
-    self->timer.fire = watch_timeout;
-    self->timer.kind = WASIO__TIMER_WAIT;
-    wasio__timer_arm(self->loop, &self->timer, o->deadline);
+    arm_time_limit(self, o->deadline);
   }
   self->watching = hs;
   self->nwatching = n;
@@ -402,9 +407,7 @@ int wasio_as_completed_next(wasio_as_completed *out, wasio_task *task) {
     if (ac->deadline != WASIO__FOREVER) {
       if (wasio__loop_clock(self->loop) >= ac->deadline)
         return wasio__set_error(WASIO_ETIMEDOUT, "%s: timed out", what);
-      self->timer.fire = watch_timeout;
-      self->timer.kind = WASIO__TIMER_WAIT;
-      wasio__timer_arm(self->loop, &self->timer, ac->deadline);
+      arm_time_limit(self, ac->deadline);
     }
     self->on_cancel = wasio__stay;
     wasio__waiting_on(self, "as_completed");

@@ -6,7 +6,6 @@
  * after the switch back, never on the task's own stack. */
 #include "internal.h"
 
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
