@@ -272,6 +272,83 @@ int wasio_await(wasio_task t, void **result) {
   return await_tasks("wasio_await", "await", &t, 1, result, 0);
 }
 
+/* A step task's await of one task: the same checks and outcome as
+ * wasio_await's, the node in the step's part of the record. */
+static void step_await_copy(wasio__step *s, wasio__task *done) {
+  done->awaited = done->retrieved = 1;
+  s->awaited_status = done->status;
+  s->awaited_result = done->status == 0 ? done->result : NULL;
+  free(s->awaited_message);
+  s->awaited_message = done->status == 0 ? NULL
+                       : wasio__strdup(done->message ? done->message
+                                       : wasio_strerror(done->status));
+}
+
+static void step_await_notify(wasio__waiter *w, wasio__task *done) {
+  wasio__step *s = WASIO__CONTAINER(w, wasio__step, waiter);
+  step_await_copy(s, done);
+  wasio__wake(s->parked.task, 0);
+}
+
+/* The outcome, as wasio_await returns it. */
+static int step_await_outcome(wasio__task *self) {
+  wasio__step *s = self->step;
+  s->pub.result = s->awaited_result;
+  if (s->awaited_status == 0) return 0;
+  return propagate(s->awaited_status, s->awaited_message);
+}
+
+static int step_await_finish(wasio__task *self, int rc) {
+  wasio__step *s = self->step;
+  if (rc == WASIO_ECANCELLED && s->waiter.next != NULL) {
+    /* cancelled while it waited: the awaited task is cancelled too, and
+     * the await ends once it has finished */
+    s->cancelled_await = 1;
+    int err;
+    wasio__task *t = wasio__task_get(s->awaited, &err);
+    if (t != NULL) wasio__cancel(t, NULL);
+    return wasio__step_wait(self, step_await_finish); /* not cancellable */
+  }
+  wasio__waiter_remove(&s->waiter);
+  self->watching = NULL;
+  self->nwatching = 0;
+  if (rc != 0 || s->cancelled_await) return wasio__cancelled_error(self);
+  return step_await_outcome(self);
+}
+
+static int step_await_request(wasio__task *self) {
+  wasio__step *s = self->step;
+  int err;
+  s->cancelled_await = 0;
+  s->pub.result = NULL;
+  wasio__task *t = wasio__task_get(s->awaited, &err);
+  if (t == NULL) return err; /* freed while the caller yielded */
+  if (t->state == WASIO__TASK_DONE) {
+    step_await_copy(s, t);
+    return step_await_outcome(self);
+  }
+  s->parked.task = self;
+  s->waiter.notify = step_await_notify;
+  wasio__waiter_add(t, &s->waiter);
+  self->watching = &s->awaited;
+  self->nwatching = 1;
+  self->on_cancel = wasio__stay;
+  wasio__waiting_on(self, "await %s", t->name);
+  return wasio__step_wait(self, step_await_finish);
+}
+
+int wasio_step_await(wasio_step *ps, wasio_task h) {
+  const char *what = "wasio_step_await";
+  int err;
+  wasio__task *self = wasio__step_arming(ps, what, &err);
+  if (self == NULL) return err;
+  if ((err = check_targets(what, self, &h, 1)) != 0) return err;
+  if ((err = check_cycles(what, self, &h, 1)) != 0) return err;
+  self->step->awaited = h;
+  self->step->request = step_await_request;
+  return WASIO_PENDING;
+}
+
 /* asyncio.wait_for: a timeout scope around an await. The await cancels the
  * task when the scope does, and waits for it, as asyncio does. */
 int wasio_wait_for(wasio_task h, double seconds, void **result) {

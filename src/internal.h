@@ -264,6 +264,35 @@ typedef struct wasio__parked {
   intptr_t data;   /* what the primitive hands over, if anything */
 } wasio__parked;
 
+/* A step task's part of its record (allocated with it): the step
+ * function and the wait it armed. The wait is armed by the loop once the
+ * step returned WASIO_PENDING (`request`), so that nothing needs undoing
+ * when a step arms one and returns something else. */
+typedef struct wasio__step {
+  wasio_step pub;        /* what the step function sees */
+  wasio_step_fn fn;
+  /* The requested wait: arms it and returns WASIO_PENDING, or its outcome
+   * at once (0 or an error). Kept until the wait ends: a cancelled task
+   * yields once first, and arms it after if the request was taken back. */
+  int (*request)(wasio__task *t);
+  /* Turns the wake status into the wait's outcome, or re-arms and returns
+   * WASIO_PENDING (an await whose awaiting task was cancelled waits for
+   * the awaited task to finish). */
+  int (*finish)(wasio__task *t, int rc);
+  uint8_t cancellable;   /* the armed wait had an on_cancel */
+  uint8_t cancelled_await; /* the await's target was cancelled for it */
+  /* what the requests wait on */
+  wasio_event *event;
+  wasio_task awaited;
+  double seconds;        /* a sleep's delay (0: a yield) */
+  uint64_t ns;           /* the same in the timers' nanoseconds */
+  wasio__parked parked;  /* event */
+  wasio__waiter waiter;  /* await: the awaited task's outcome, copied */
+  int awaited_status;
+  void *awaited_result;
+  char *awaited_message;
+} wasio__step;
+
 /* Something a task opens in its frames and must close before its body
  * returns (a task group). If the frames go first (the body returned inside
  * it, or an overflow abandoned the task), the task layer calls abandon,
@@ -325,6 +354,7 @@ struct wasio__task {
   uint32_t id;
   wasio_fn fn;
   void *arg;
+  wasio__step *step;     /* a step task's (no stack); NULL for the others */
   const char *file;
   int line;
   char name[32];
@@ -335,12 +365,20 @@ wasio_task wasio__task_handle(const wasio__task *t);
 wasio__task *wasio__current(void);
 /* The calling task, or NULL with *err set: WASIO_ENOLOOP ("<what>: not
  * called from a task...") outside one, WASIO_ESTATE inside a trace hook
- * or an inspect visitor. Inline: every await point asks. */
+ * or an inspect visitor, or in a step task (it has no stack to suspend,
+ * nor frames to hold a scope). Inline: every await point asks. */
 wasio__task *wasio__need_task_slow(const char *what, int *err);
 static inline wasio__task *wasio__need_task(const char *what, int *err);
 /* name NULL: "Task-<id>" */
 int wasio__task_spawn(wasio_loop *loop, wasio_fn fn, void *arg,
                       const char *name, wasio__task **out);
+/* The step task that may arm a wait now: the caller of `what` must be the
+ * running step task whose wasio_step is `s`, with no wait requested yet. */
+wasio__task *wasio__step_arming(wasio_step *s, const char *what, int *err);
+/* A step request's wait is armed (its on_cancel set, if cancellable): the
+ * task waits, and `finish` makes the outcome of the wake status. Returns
+ * WASIO_PENDING. */
+int wasio__step_wait(wasio__task *t, int (*finish)(wasio__task *t, int rc));
 void wasio__task_run(wasio_loop *loop, wasio__task *t);
 void wasio__task_free_all(wasio_loop *loop);
 /* A reference of wasio's own (a runner's or a loop's on its main task):
@@ -378,6 +416,9 @@ void wasio__outcome_set(wasio_outcome *out, int status, void *result,
  * or keeps it and calls wasio__keep. */
 #define WASIO__SERVED_CANCELLED 1
 int wasio__park(wasio__list *queue, wasio__parked *p);
+/* The same wait for a step task: parks it and returns (wasio__step_wait
+ * follows); the outcome is the wake status, WASIO_ECANCELLED or 0. */
+void wasio__park_step(wasio__list *queue, wasio__parked *p);
 /* The same wait, not cancellable: returns once served. */
 void wasio__park_shielded(wasio__list *queue, wasio__parked *p);
 /* Served, then cancelled: the task keeps what it was handed and sees the
@@ -446,7 +487,9 @@ struct wasio_loop {
 static inline wasio__task *wasio__need_task(const char *what, int *err) {
   wasio_loop *loop = wasio__running;
   wasio__task *t = loop ? loop->current : NULL;
-  return t != NULL && !loop->in_hook ? t : wasio__need_task_slow(what, err);
+  return t != NULL && !loop->in_hook && t->step == NULL
+             ? t
+             : wasio__need_task_slow(what, err);
 }
 
 /* --------------------------------------------------------------- callback.c

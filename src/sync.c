@@ -52,6 +52,28 @@ int wasio_event_wait(wasio_event *e) {
   return parked(t, &e->_waiters, NULL, NULL);
 }
 
+static int event_finish(wasio__task *t, int rc) {
+  return rc == 0 ? 0 : wasio__cancelled_error(t);
+}
+
+static int step_event_request(wasio__task *t) {
+  wasio__step *s = t->step;
+  if (s->event->_set) return 0;
+  wasio__waiting_on(t, "event wait");
+  wasio__park_step(&s->event->_waiters, &s->parked);
+  return wasio__step_wait(t, event_finish);
+}
+
+int wasio_step_event_wait(wasio_step *ps, wasio_event *e) {
+  int err;
+  wasio__task *t = wasio__step_arming(ps, "wasio_step_event_wait", &err);
+  if (t == NULL) return err;
+  WASIO__CHECK_INIT(e, WASIO__MAGIC_EVENT, "wasio_step_event_wait");
+  t->step->event = e;
+  t->step->request = step_event_request;
+  return WASIO_PENDING;
+}
+
 int wasio_event_set(wasio_event *e) {
   WASIO__CHECK_INIT(e, WASIO__MAGIC_EVENT, "wasio_event_set");
   e->_set = 1;

@@ -34,16 +34,21 @@ wasio__task *wasio__need_task_slow(const char *what, int *err) {
                             "or an inspect visitor, which must not suspend",
                             what);
     t = NULL;
+  } else if (t->step != NULL) {
+    *err = wasio__set_error(WASIO_ESTATE, "%s: %s is a step task, which has "
+                            "no stack to suspend; arm a wait with "
+                            "wasio_step_sleep, wasio_step_event_wait or "
+                            "wasio_step_await and return WASIO_PENDING",
+                            what, t->name);
+    t = NULL;
   }
   return t;
 }
 
 /* -------------------------------------------------------------- life cycle */
 
-static void task_entry(void *p) {
-  wasio__task *t = p;
-  void *result = NULL;
-  int status = t->fn(t->arg, &result);
+/* A task's body returned `status` (and `result`): what it ends with. */
+static void body_returned(wasio__task *t, int status, void *result) {
   if (status > 0) {
     wasio__set_error(WASIO_EINVAL,
                      "task %s returned %d; a task body returns 0 or a "
@@ -60,6 +65,13 @@ static void task_entry(void *p) {
   t->status = status;
   t->result = status == 0 ? result : NULL;
   t->finished = 1;
+}
+
+static void task_entry(void *p) {
+  wasio__task *t = p;
+  void *result = NULL;
+  int status = t->fn(t->arg, &result);
+  body_returned(t, status, result);
 }
 
 /* Memory held back for the tasks already running. Suspending a task can
@@ -103,11 +115,16 @@ int wasio__stack_trap_report(char *buf, size_t len) {
 #endif
 }
 
-int wasio__task_spawn(wasio_loop *loop, wasio_fn fn, void *arg,
-                      const char *name, wasio__task **out) {
+/* A task, with its step part when `step` is set (fn is then unused). */
+static int task_new(wasio_loop *loop, wasio_fn fn, wasio_step_fn step,
+                    void *arg, const char *name, wasio__task **out) {
   if (!reserve_held()) return WASIO_ENOMEM;
-  wasio__task *t = calloc(1, sizeof *t);
+  wasio__task *t = calloc(1, sizeof *t + (step ? sizeof(wasio__step) : 0));
   if (t == NULL) return WASIO_ENOMEM;
+  if (step != NULL) {
+    t->step = (wasio__step *)(t + 1);
+    t->step->fn = step;
+  }
   wasio_context *from = wasio__context ? wasio__context
                                        : wasio__thread_context();
   t->context = from ? wasio__context_copy(from) : NULL;
@@ -148,6 +165,11 @@ int wasio__task_spawn(wasio_loop *loop, wasio_fn fn, void *arg,
   return 0;
 }
 
+int wasio__task_spawn(wasio_loop *loop, wasio_fn fn, void *arg,
+                      const char *name, wasio__task **out) {
+  return task_new(loop, fn, NULL, arg, name, out);
+}
+
 static void done_callback_free(wasio__done_cb *d) {
   wasio_context_release(d->context);
   free(d);
@@ -176,6 +198,7 @@ static void task_free(wasio__task *t) {
   }
   wasio__slot_free(t->slot);
   wasio_context_release(t->context);
+  if (t->step != NULL) free(t->step->awaited_message);
   free(t->cancel_msg);
   free(t->message);
   free(t->err_message);
@@ -381,7 +404,13 @@ static void stack_overflowed(wasio__task *t, int how) {
   wasio__deliver(t);
 }
 
+static void step_run(wasio_loop *loop, wasio__task *t);
+
 void wasio__task_run(wasio_loop *loop, wasio__task *t) {
+  if (t->step != NULL) {
+    step_run(loop, t);
+    return;
+  }
   if (t->state == WASIO__TASK_CREATED) {
     if (wasio__cancelled(t)) { /* cancelled before it ran: body never runs */
       task_complete(loop, t, WASIO_ECANCELLED);
@@ -445,16 +474,17 @@ void wasio__task_free_all(wasio_loop *loop) {
 
 /* -------------------------------------------------------------- suspension */
 
-int wasio__suspend(void) {
-  wasio__task *t = wasio__running->current;
+static void suspend_begin(wasio__task *t) {
   if (WASIO__TRACING(t->loop)) {
     wasio__trace(t, WASIO_TRACE_WAITING, t->what[0] ? t->what : "wait", 0);
     t->what[0] = '\0';
   }
   t->state = WASIO__TASK_WAITING;
   t->wake_status = 0;
-  int cancellable = t->on_cancel != NULL;
-  wasio__coro_yield(&t->coro);
+}
+
+/* The task runs again: what its wait returns. */
+static int suspend_end(wasio__task *t, int cancellable) {
   t->state = WASIO__TASK_RUNNING;
   t->on_cancel = NULL;
   t->wait_data = NULL;
@@ -465,6 +495,14 @@ int wasio__suspend(void) {
       cancellable && wasio__cancelled(t))
     return t->overflowed ? WASIO_ESTACK : WASIO_ECANCELLED;
   return t->wake_status;
+}
+
+int wasio__suspend(void) {
+  wasio__task *t = wasio__running->current;
+  suspend_begin(t);
+  int cancellable = t->on_cancel != NULL;
+  wasio__coro_yield(&t->coro);
+  return suspend_end(t, cancellable);
 }
 
 void wasio__stay(wasio__task *t) { (void)t; }
@@ -505,10 +543,14 @@ static wasio__task *park_begin(wasio__list *queue, wasio__parked *p) {
   return t;
 }
 
-int wasio__park(wasio__list *queue, wasio__parked *p) {
+void wasio__park_step(wasio__list *queue, wasio__parked *p) {
   wasio__task *t = park_begin(queue, p);
   t->on_cancel = park_cancel;
   t->wait_data = p;
+}
+
+int wasio__park(wasio__list *queue, wasio__parked *p) {
+  wasio__park_step(queue, p);
   int rc = wasio__suspend();
   if (!p->served) return rc;
   return rc == 0 ? 0 : WASIO__SERVED_CANCELLED;
@@ -561,20 +603,19 @@ void wasio__outcome_fill(const wasio__task *t, wasio_outcome *out) {
 
 /* -------------------------------------------------------------- public API */
 
-int wasio_create_task_at(wasio_task *out, wasio_fn fn, void *arg,
-                         const char *file, int line) {
+static int create_task(wasio_task *out, wasio_fn fn, wasio_step_fn step,
+                       void *arg, const char *file, int line,
+                       const char *what) {
   wasio_loop *loop = wasio__running;
   if (loop == NULL)
-    return wasio__set_error(WASIO_ENOLOOP,
-                            "wasio_create_task: no running event loop");
-  if (fn == NULL)
-    return wasio__set_error(WASIO_EINVAL, "wasio_create_task: fn is NULL");
-  int rc = wasio__loop_accepts(loop, "wasio_create_task");
+    return wasio__set_error(WASIO_ENOLOOP, "%s: no running event loop", what);
+  if (fn == NULL && step == NULL)
+    return wasio__set_error(WASIO_EINVAL, "%s: fn is NULL", what);
+  int rc = wasio__loop_accepts(loop, what);
   if (rc != 0) return rc;
   wasio__task *t;
-  rc = wasio__task_spawn(loop, fn, arg, NULL, &t);
-  if (rc != 0)
-    return wasio__set_error(rc, "wasio_create_task: out of memory");
+  rc = task_new(loop, fn, step, arg, NULL, &t);
+  if (rc != 0) return wasio__set_error(rc, "%s: out of memory", what);
   t->file = file;
   t->line = line;
   if (out != NULL) {
@@ -584,6 +625,11 @@ int wasio_create_task_at(wasio_task *out, wasio_fn fn, void *arg,
     t->awaited = 1; /* detached on purpose: fire and forget */
   }
   return 0;
+}
+
+int wasio_create_task_at(wasio_task *out, wasio_fn fn, void *arg,
+                         const char *file, int line) {
+  return create_task(out, fn, NULL, arg, file, line, "wasio_create_task");
 }
 
 wasio_task wasio_current_task(void) {
@@ -716,6 +762,102 @@ int wasio_task_remove_done_callback(wasio_task h, wasio_done_cb cb,
   return removed;
 }
 
+/* -------------------------------------------------------------- step tasks
+ * A step task runs on the loop's stack: its step function is called, and
+ * returns, inside step_run. When it returns WASIO_PENDING with a wait
+ * requested, step_run arms the wait and the task waits as any does (the
+ * same wake, cancellation and trace); when the wait ends, the next
+ * step_run turns the wake status into the wait's outcome and calls the
+ * step again. */
+
+int wasio__step_wait(wasio__task *t, int (*finish)(wasio__task *t, int rc)) {
+  t->step->finish = finish;
+  t->step->cancellable = t->on_cancel != NULL;
+  suspend_begin(t);
+  return WASIO_PENDING;
+}
+
+/* A cancelled step task's wait yields once, then fails; if the
+ * cancellation was taken back meanwhile, the wait is armed after all. */
+static int yield_once_finish(wasio__task *t, int rc) {
+  (void)rc;
+  if (wasio__cancelled(t)) return wasio__cancelled_error(t);
+  return t->step->request(t);
+}
+
+static int yield_once(wasio__task *t) {
+  wasio__ready_push(t->loop, &t->rq);
+  wasio__waiting_on(t, "cancelled: yield once");
+  return wasio__step_wait(t, yield_once_finish);
+}
+
+static void step_run(wasio_loop *loop, wasio__task *t) {
+  wasio__step *s = t->step;
+  int resumed = t->state != WASIO__TASK_CREATED;
+  if (!resumed && wasio__cancelled(t)) { /* the body never runs */
+    task_complete(loop, t, WASIO_ECANCELLED);
+    return;
+  }
+  if (WASIO__TRACING(loop))
+    wasio__trace(t, resumed ? WASIO_TRACE_RESUMED : WASIO_TRACE_STARTED,
+                 NULL, 0);
+  t->state = WASIO__TASK_RUNNING;
+  loop->current = t;
+  wasio_context *saved = wasio__context;
+  wasio__context = t->context;
+  int rc = resumed ? s->finish(t, suspend_end(t, s->cancellable)) : 0;
+  while (rc != WASIO_PENDING) {
+    s->pub.status = rc;
+    s->request = NULL;
+    void *result = NULL;
+    int status = s->fn(&s->pub, t->arg, &result);
+    if (status != WASIO_PENDING || s->request == NULL) {
+      if (status == WASIO_PENDING)
+        status = wasio__set_error(WASIO_ESTATE, "step task %s returned "
+                                  "WASIO_PENDING without arming a wait",
+                                  t->name);
+      else if (s->request != NULL)
+        status = wasio__set_error(WASIO_ESTATE, "step task %s armed a wait "
+                                  "and returned %d instead of "
+                                  "WASIO_PENDING", t->name, status);
+      body_returned(t, status, result);
+      break;
+    }
+    rc = wasio__cancelled(t) ? yield_once(t) : s->request(t);
+  }
+  wasio__context = saved;
+  loop->current = NULL;
+  if (t->finished) task_complete(loop, t, t->status);
+}
+
+wasio__task *wasio__step_arming(wasio_step *ps, const char *what, int *err) {
+  wasio_loop *loop = wasio__running;
+  wasio__task *t = loop ? loop->current : NULL;
+  if (t == NULL || loop->in_hook) {
+    wasio__need_task_slow(what, err);
+    return NULL;
+  }
+  if (t->step == NULL || ps != &t->step->pub) {
+    *err = wasio__set_error(WASIO_ESTATE, "%s: not called from the step "
+                            "task whose wasio_step this is (the caller is "
+                            "%s)", what, t->name);
+    return NULL;
+  }
+  if (t->step->request != NULL) {
+    *err = wasio__set_error(WASIO_ESTATE, "%s: %s already armed a wait in "
+                            "this step; a step task waits on one thing at "
+                            "a time", what, t->name);
+    return NULL;
+  }
+  return t;
+}
+
+int wasio_create_step_task_at(wasio_task *out, wasio_step_fn fn, void *arg,
+                              const char *file, int line) {
+  return create_task(out, NULL, fn, arg, file, line,
+                     "wasio_create_step_task");
+}
+
 /* ------------------------------------------------------------------- sleep */
 
 static void sleep_fire(wasio__timer *timer) {
@@ -728,37 +870,72 @@ static void sleep_cancel(wasio__task *t) {
   wasio__timer_disarm(t->loop, &t->timer);
 }
 
+/* A sleep's delay, checked: 0 converts nothing (sleep(0) is the switch's
+ * own path). */
+static int sleep_delay(double seconds, uint64_t *ns, const char *what) {
+  *ns = 0;
+  if (!(seconds >= 0)) /* NaN too */
+    return wasio__set_error(WASIO_EINVAL, "%s: delay must be a number >= 0 "
+                            "(got %g)", what, seconds);
+  if (seconds == 0) return 0;
+  int err = wasio__duration(seconds, ns, what);
+  if (err != 0) return err;
+  return *ns == WASIO__FOREVER ? wasio__never(seconds, what) : 0;
+}
+
+/* The sleep armed: the task is woken at the deadline, or at the back of
+ * the ready queue for 0 (asyncio's sleep(0): no timer). */
+static int sleep_arm(wasio__task *t, double seconds, uint64_t ns,
+                     const char *what) {
+  wasio_loop *loop = t->loop;
+  if (seconds == 0) {
+    wasio__waiting_on(t, "sleep 0 (yield)");
+    wasio__ready_push(loop, &t->rq);
+    t->on_cancel = wasio__stay;
+    return 0;
+  }
+  uint64_t at = wasio__from_now(loop, ns);
+  if (at == WASIO__FOREVER) return wasio__never(seconds, what);
+  t->timer.fire = sleep_fire;
+  t->timer.kind = WASIO__TIMER_TASK;
+  if (wasio__timer_arm(loop, &t->timer, at) != 0)
+    return wasio__set_error(WASIO_ENOMEM, "%s: out of memory", what);
+  t->on_cancel = sleep_cancel;
+  wasio__waiting_on(t, "sleep %.3fs", seconds);
+  return 0;
+}
+
+/* A sleep wakes with 0, or cancelled (or its stack overflowed). */
+static int sleep_finish(wasio__task *t, int rc) {
+  return rc == 0 ? 0 : wasio__cancelled_error(t);
+}
+
 int wasio_sleep(double seconds) {
   int err;
   wasio__task *t = wasio__need_task("wasio_sleep", &err);
   if (t == NULL) return err;
-  uint64_t ns = 0;
-  if (!(seconds >= 0)) /* NaN too */
-    return wasio__set_error(WASIO_EINVAL, "wasio_sleep: delay must be a "
-                            "number >= 0 (got %g)", seconds);
-  if (seconds != 0) { /* sleep(0), the switch's own path, converts nothing */
-    if ((err = wasio__duration(seconds, &ns, "wasio_sleep")) != 0) return err;
-    if (ns == WASIO__FOREVER) return wasio__never(seconds, "wasio_sleep");
-  }
+  uint64_t ns;
+  if ((err = sleep_delay(seconds, &ns, "wasio_sleep")) != 0) return err;
   int rc = wasio__checkpoint(t);
   if (rc != 0) return rc;
-  wasio_loop *loop = t->loop;
-  if (seconds == 0) {
-    /* asyncio's sleep(0): to the back of the ready queue, no timer */
-    wasio__waiting_on(t, "sleep 0 (yield)");
-    wasio__ready_push(loop, &t->rq);
-    t->on_cancel = wasio__stay;
-    rc = wasio__suspend();
-    return rc == 0 ? 0 : wasio__cancelled_error(t);
-  }
-  uint64_t at = wasio__from_now(loop, ns);
-  if (at == WASIO__FOREVER) return wasio__never(seconds, "wasio_sleep");
-  t->timer.fire = sleep_fire;
-  t->timer.kind = WASIO__TIMER_TASK;
-  rc = wasio__timer_arm(loop, &t->timer, at);
-  if (rc != 0) return wasio__set_error(rc, "wasio_sleep: out of memory");
-  t->on_cancel = sleep_cancel;
-  wasio__waiting_on(t, "sleep %.3fs", seconds);
-  rc = wasio__suspend();
-  return rc == WASIO_ECANCELLED ? wasio__cancelled_error(t) : rc;
+  if ((rc = sleep_arm(t, seconds, ns, "wasio_sleep")) != 0) return rc;
+  return sleep_finish(t, wasio__suspend());
+}
+
+static int step_sleep_request(wasio__task *t) {
+  wasio__step *s = t->step;
+  int rc = sleep_arm(t, s->seconds, s->ns, "wasio_step_sleep");
+  return rc != 0 ? rc : wasio__step_wait(t, sleep_finish);
+}
+
+int wasio_step_sleep(wasio_step *ps, double seconds) {
+  int err;
+  wasio__task *t = wasio__step_arming(ps, "wasio_step_sleep", &err);
+  if (t == NULL) return err;
+  uint64_t ns;
+  if ((err = sleep_delay(seconds, &ns, "wasio_step_sleep")) != 0) return err;
+  t->step->seconds = seconds;
+  t->step->ns = ns;
+  t->step->request = step_sleep_request;
+  return WASIO_PENDING;
 }

@@ -926,6 +926,96 @@ int wasio_queue_join(wasio_queue *q);
  * WASIO_ESHUTDOWN. */
 int wasio_queue_shutdown(wasio_queue *q, int immediate);
 
+/* ------------------------------------------------------------- step tasks
+ * A task without a stack of its own, for programs with very many small
+ * tasks. It is asyncio's own model of a task: a body the loop steps,
+ * rather than one that runs on a stack and suspends in the middle of its
+ * calls. The body is a step function, which the loop calls on its own
+ * stack at the start and again each time the wait it armed has ended;
+ * what must outlive a step lives in `arg` (or in s->point), not in
+ * locals. A waiting step task costs its task record (well under 1 KB) in
+ * every build, where an ordinary task also holds a stack: a page natively,
+ * 16 KiB in wasm. Having no stack, it cannot overflow one.
+ *
+ * A step arms at most one wait (wasio_step_sleep, wasio_step_event_wait,
+ * wasio_step_await: each returns WASIO_PENDING) and returns WASIO_PENDING;
+ * the loop arms it when the step has returned, and calls the step again
+ * once it has ended, with its outcome in s->status. Any other return ends
+ * the task, as a task body's return does (a wait armed and not returned
+ * for is WASIO_ESTATE). A wait that need not suspend still ends the step
+ * and calls the next one at once, with nothing else run between. The
+ * waits behave as their blocking twins do, cancellation included: a
+ * cancelled step task's wait ends with WASIO_ECANCELLED (after yielding
+ * once, if it would not have waited); an await whose awaiting task is
+ * cancelled cancels the awaited task and ends when it has.
+ *
+ * Everything else is a task's: the handle, being awaited, gathered and
+ * cancelled, done callbacks, names, traces, task-local variables. The
+ * calls that suspend (wasio_sleep, wasio_await, locks, queues) and scopes
+ * and task groups, whose structs would live in a step's frame, need a
+ * stack: in a step task they fail with WASIO_ESTATE. */
+typedef struct wasio_step {
+  int point;    /* where the next step resumes: 0 at the start; the
+                   WASIO_STEP_ macros keep their line numbers here */
+  int status;   /* the outcome of the wait that has ended: 0, or a negative
+                   error (its message is wasio_error_message()) */
+  void *result; /* wasio_step_await: the awaited task's result */
+} wasio_step;
+
+/* What a step returns after it armed a wait. */
+#define WASIO_PENDING 1
+
+typedef int (*wasio_step_fn)(wasio_step *s, void *arg, void **result);
+
+/* wasio_create_task for a step task: the same errors, the same handle. */
+int wasio_create_step_task_at(wasio_task *out, wasio_step_fn fn, void *arg,
+                              const char *file, int line);
+#define wasio_create_step_task(out, fn, arg) \
+  wasio_create_step_task_at(out, fn, arg, __FILE__, __LINE__)
+
+/* The waits a step may arm; `s` is the step's own. Each returns
+ * WASIO_PENDING, or an error at once (no wait armed): WASIO_ENOLOOP and
+ * WASIO_ESTATE (not called from the running step task of `s`, or a wait
+ * already armed), the argument errors of its twin (wasio_sleep,
+ * wasio_event_wait, wasio_await: WASIO_EINVAL, WASIO_ESTALE, WASIO_ESELF,
+ * WASIO_EDEADLK). */
+int wasio_step_sleep(wasio_step *s, double seconds);
+int wasio_step_event_wait(wasio_step *s, wasio_event *e);
+int wasio_step_await(wasio_step *s, wasio_task t);
+
+/* The step function as straight-line code, protothreads' way: a switch on
+ * s->point. Between BEGIN and END, WASIO_STEP_AWAIT(s, wait) arms `wait`,
+ * returns WASIO_PENDING and continues on the next line once it has ended;
+ * an error ends the task with it, as an exception nobody catches does.
+ * WASIO_STEP_TRY does the same but leaves the error in s->status. Locals
+ * do not survive an await (keep them in arg), nor may two of these share
+ * a source line, or sit inside a switch of their own.
+ *
+ *   static int waiter(wasio_step *s, void *arg, void **result) {
+ *     WASIO_STEP_BEGIN(s);
+ *     WASIO_STEP_AWAIT(s, wasio_step_event_wait(s, arg));
+ *     WASIO_STEP_AWAIT(s, wasio_step_sleep(s, 0.5));
+ *     WASIO_STEP_END(s);
+ *     return 0;
+ *   }
+ */
+#define WASIO_STEP_BEGIN(s) switch ((s)->point) { case 0:
+#define WASIO_STEP_TRY(s, wait)                \
+  do {                                         \
+    (s)->status = (wait);                      \
+    if ((s)->status == WASIO_PENDING) {        \
+      (s)->point = __LINE__;                   \
+      return WASIO_PENDING;                    \
+      case __LINE__:;                          \
+    }                                          \
+  } while (0)
+#define WASIO_STEP_AWAIT(s, wait)              \
+  do {                                         \
+    WASIO_STEP_TRY(s, wait);                   \
+    if ((s)->status < 0) return (s)->status;   \
+  } while (0)
+#define WASIO_STEP_END(s) }
+
 /* ------------------------------------------------- task-local variables
  * contextvars: a task starts with a copy of its creator's context; what it
  * sets is seen by itself and the tasks it creates afterwards, never by its
