@@ -5,6 +5,8 @@
  *   switch  two tasks ping-pong through sleep(0), n switches -> switches/s
  *   timers  n tasks sleeping uniformly 0..0.5 s (real clock) -> wall, lateness
  *   memory  n tasks waiting on one Event                     -> bytes/task
+ * With step=1, spawn and memory make step tasks (no stack of their own)
+ * instead of ordinary ones.
  *   queue   producer and consumer, bounded queue, n items    -> items/s
  *   lock    100 tasks taking one Lock, n acquisitions        -> acquisitions/s
  *   cpu     a CPU-bound loop of small calls, no switches     -> seconds */
@@ -72,6 +74,22 @@ static int waiter(void *arg, void **out) {
   return wasio_event_wait(&gate);
 }
 
+static int noop_step(wasio_step *s, void *arg, void **out) {
+  (void)s;
+  (void)arg;
+  (void)out;
+  return 0;
+}
+
+static int waiter_step(wasio_step *s, void *arg, void **out) {
+  (void)arg;
+  (void)out;
+  WASIO_STEP_BEGIN(s);
+  WASIO_STEP_AWAIT(s, wasio_step_event_wait(s, &gate));
+  WASIO_STEP_END(s);
+  return 0;
+}
+
 static wasio_queue q;
 static long long items;
 static int producer(void *arg, void **out) {
@@ -122,7 +140,9 @@ static int bench_main(void *arg, void **out) {
   const char *mode = args->mode;
   long n;
   (void)out;
+  long step;
   int bad = demo_param_long(args, "n", 100000, 2, 50000000, &n);
+  if (bad == 0) bad = demo_param_long(args, "step", 0, 0, 1, &step);
   if (bad != 0) return bad;
   double t0 = demo_real_seconds();
   if (strcmp(mode, "spawn") == 0 || strcmp(mode, "memory") == 0) {
@@ -134,7 +154,9 @@ static int bench_main(void *arg, void **out) {
     int rc = 0;
     long made = 0;
     for (; made < n && rc == 0; made++)
-      rc = wasio_create_task(&t[made], memory ? waiter : noop, NULL);
+      rc = step ? wasio_create_step_task(&t[made], memory ? waiter_step
+                                                          : noop_step, NULL)
+                : wasio_create_task(&t[made], memory ? waiter : noop, NULL);
     if (rc != 0) {
       gather_all(t, made);
       free(t);
@@ -234,5 +256,5 @@ const wasio_demo demo_bench = {
     .seed = "wasio: benchmarks",
     .modes = modes,
     .main = bench_main,
-    .params = "n=100000",
+    .params = "n=100000, step=0",
 };
