@@ -70,13 +70,18 @@ const parseResult = (stdout) => {
   if (!line) throw new Error(`no result in: ${stdout.slice(0, 200)}`);
   return JSON.parse(line.slice(line.indexOf('result ') + 7));
 };
-const demoArgs = (w, n) => ['demo', 'bench', '--mode', w, '--set', `n=${n}`, ...(w === 'timers' ? [] : ['--virtual-time'])];
+// A workload id with "-step" runs the same workload with step tasks (demos/bench.c step=1).
+const demoArgs = (id, n) => {
+  const [w, step] = id.split('-');
+  return ['demo', 'bench', '--mode', w, '--set', `n=${n}`, ...(step ? ['--set', 'step=1'] : []),
+    ...(w === 'timers' ? [] : ['--virtual-time'])];
+};
 
 const contenders = [
   { name: 'wasio native', run: async (w, n) => parseResult((await exec(`${root}build/native/wasio`, demoArgs(w, n), { maxBuffer: 1 << 24 })).stdout) },
   { name: 'wasio WASI, node:wasi', run: async (w, n) => parseResult((await exec(process.execPath, [`${root}wasi/wasio.mjs`, ...demoArgs(w, n)], { maxBuffer: 1 << 24 })).stdout) },
   wasmtime && { name: `wasio WASI, ${wasmtime.out.split(' ').slice(0, 2).join(' ')}`, run: async (w, n) => parseResult((await exec(wasmtime.path, ['run', `${root}build/wasi/wasio.wasm`, ...demoArgs(w, n)], { maxBuffer: 1 << 24 })).stdout) },
-  { name: 'wasio web build, Node', run: async (w, n) => JSON.parse((await exec(process.execPath, [`${root}bench/web_bench.mjs`, w, String(n)])).stdout) },
+  { name: 'wasio web build, Node', run: async (w, n) => JSON.parse((await exec(process.execPath, [`${root}bench/web_bench.mjs`, w.split('-')[0], String(n), w.endsWith('-step') ? '1' : '0'])).stdout) },
   { name: 'wasio web build, Chromium', browser: true },
   python && { name: `CPython ${python.version} asyncio`, baseline: true, run: async (w, n) => JSON.parse((await exec(python.path, [`${root}bench/asyncio_bench.py`, w, String(n)])).stdout) },
   python && uvloopVersion && { name: `uvloop ${uvloopVersion}`, run: async (w, n) => JSON.parse((await exec(python.path, [`${root}bench/asyncio_bench.py`, w, String(n), '--uvloop'])).stdout) },
@@ -105,10 +110,11 @@ const chromium = contenders.find((c) => c.browser);
 chromium.run = async (w, n) => {
   if (!page) throw new Error(browserInfo);
   // wasm memory never shrinks: measure memory on a fresh instance
-  if (w === 'memory') await page.reload();
-  return page.evaluate(async ([workload, size]) => {
+  if (w.startsWith('memory')) await page.reload();
+  return page.evaluate(async ([id, size]) => {
+    const [workload, step] = id.split('-');
     const { run } = await import('/build/web/wasio.mjs');
-    const { events } = await run('bench', { mode: workload, params: { n: size }, virtualTime: workload !== 'timers', tasks: false });
+    const { events } = await run('bench', { mode: workload, params: { n: size, step: step ? 1 : 0 }, virtualTime: workload !== 'timers', tasks: false });
     const line = events.find((e) => e.text.startsWith('result '));
     return JSON.parse(line.text.slice(7));
   }, [w, n]);
@@ -143,6 +149,8 @@ const workloads = [
   { id: 'switch', title: `2. switch: two tasks ping-pong through sleep(0), ${sizes.switch.toLocaleString('en')} switches`, key: 'per_second', unit: 'switches/s', higher: true },
   { id: 'timers', title: `3. timers: ${sizes.timers.toLocaleString('en')} tasks sleeping 0–0.5 s (real clock): wall time, lateness`, key: 'seconds', unit: 's wall', higher: false },
   { id: 'memory', title: `4. idle memory: ${sizes.memory.toLocaleString('en')} tasks waiting on one Event`, key: 'bytes_per_task', unit: 'bytes/task', higher: false },
+  { id: 'spawn-step', title: `4b. spawn with step tasks (no stack of their own): ${sizes.spawn.toLocaleString('en')}; the others as in 1`, key: 'per_second', unit: 'tasks/s', higher: true, same: 'spawn' },
+  { id: 'memory-step', title: `4c. idle memory, step tasks: ${sizes.memory.toLocaleString('en')} waiting on one Event; the others as in 4`, key: 'bytes_per_task', unit: 'bytes/task', higher: false, same: 'memory' },
   { id: 'queue', title: `5. queue: producer and consumer, bounded queue (100), ${sizes.queue.toLocaleString('en')} items`, key: 'per_second', unit: 'items/s', higher: true },
   { id: 'lock', title: `6. lock: 100 tasks contending for one Lock, ${sizes.lock.toLocaleString('en')} acquisitions`, key: 'per_second', unit: 'acquisitions/s', higher: true },
 ];
@@ -161,8 +169,13 @@ const results = {};
 for (const w of workloads) {
   results[w.id] = {};
   for (const c of contenders) {
+    // a step-task row measures wasio only; the others have no such tasks
+    if (w.same && !c.name.startsWith('wasio')) {
+      results[w.id][c.name] = results[w.same][c.name];
+      continue;
+    }
     process.stderr.write(`bench: ${w.id} / ${c.name}\n`);
-    results[w.id][c.name] = await measure(c, w.id, sizes[w.id], w.key);
+    results[w.id][c.name] = await measure(c, w.id, sizes[w.same ?? w.id], w.key);
   }
 }
 
@@ -182,10 +195,12 @@ const asyncifyCost = {
   cpuPlain: median(cpuRuns.plain),
 };
 
-// 8. Scale: spawn and idle memory at three sizes, wasio native and WASI.
+// 8. Scale: spawn and idle memory (ordinary and step tasks) at three sizes,
+// wasio native and WASI (node:wasi, Wasmtime).
+const scaleWorkloads = [['spawn', 'per_second'], ['memory', 'bytes_per_task'], ['memory-step', 'bytes_per_task']];
 const scale = [];
-for (const c of contenders.filter((x) => /^wasio (native|WASI, node)/.test(x.name))) {
-  for (const [w, key] of [['spawn', 'per_second'], ['memory', 'bytes_per_task']]) {
+for (const c of contenders.filter((x) => /^wasio (native|WASI)/.test(x.name))) {
+  for (const [w, key] of scaleWorkloads) {
     for (const n of scaleSizes) {
       process.stderr.write(`bench: scale ${w} ${n} / ${c.name}\n`);
       scale.push({ contender: c.name, workload: w, n, ...(await measure(c, w, n, key)) });
@@ -236,7 +251,7 @@ lines.push(`| CPU-bound loop (${sizes.cpu.toLocaleString('en')} calls through a 
 lines.push('## 8. Scale: cost per task as the count grows', '');
 lines.push('| contender | workload | ' + scaleSizes.map((n) => n.toLocaleString('en')).join(' | ') + ' |', '|---|---|' + scaleSizes.map(() => '---').join('|') + '|');
 for (const c of [...new Set(scale.map((s) => s.contender))]) {
-  for (const w of ['spawn', 'memory']) {
+  for (const [w] of scaleWorkloads) {
     const cells = scaleSizes.map((n) => {
       const r = scale.find((s) => s.contender === c && s.workload === w && s.n === n);
       return r.error ? `failed: ${r.error}` : fmt(r.value, w === 'spawn' ? 'tasks/s' : 'bytes/task');
