@@ -262,7 +262,7 @@ static int waits_for_gate(wasio_step *s, void *arg, void **result) {
 static int many(void *arg, void **result) {
   (void)arg;
   (void)result;
-  enum { N = 20000 };
+  enum { N = 10000 };
   wasio_task *t = malloc(N * sizeof *t);
   void **r = malloc(N * sizeof *r);
   wasio_event_init(&gate);
