@@ -287,7 +287,7 @@ static void step_await_copy(wasio__step *s, wasio__task *done) {
 static void step_await_notify(wasio__waiter *w, wasio__task *done) {
   wasio__step *s = WASIO__CONTAINER(w, wasio__step, waiter);
   step_await_copy(s, done);
-  wasio__wake(s->parked.task, 0);
+  wasio__wake(WASIO__STEP_TASK(s), 0);
 }
 
 /* The outcome, as wasio_await returns it. */
@@ -327,7 +327,6 @@ static int step_await_request(wasio__task *self) {
     step_await_copy(s, t);
     return step_await_outcome(self);
   }
-  s->parked.task = self;
   s->waiter.notify = step_await_notify;
   wasio__waiter_add(t, &s->waiter);
   self->watching = &s->awaited;

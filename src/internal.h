@@ -379,6 +379,12 @@ wasio__task *wasio__step_arming(wasio_step *s, const char *what, int *err);
  * task waits, and `finish` makes the outcome of the wake status. Returns
  * WASIO_PENDING. */
 int wasio__step_wait(wasio__task *t, int (*finish)(wasio__task *t, int rc));
+/* The task a step part belongs to: the part is allocated right behind its
+ * task's record (task.c, task_new). */
+#define WASIO__STEP_TASK(s) ((wasio__task *)(s) - 1)
+/* The outcome of a wait that wakes with 0, or cancelled (or with its
+ * stack overflowed): a sleep's, an Event's. */
+int wasio__woken(wasio__task *t, int rc);
 void wasio__task_run(wasio_loop *loop, wasio__task *t);
 void wasio__task_free_all(wasio_loop *loop);
 /* A reference of wasio's own (a runner's or a loop's on its main task):

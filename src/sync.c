@@ -26,7 +26,7 @@ static int parked(wasio__task *t, wasio__list *queue,
   wasio__parked p;
   int rc = wasio__park(queue, &p);
   if (rc == WASIO__SERVED_CANCELLED && give_back != NULL) give_back(obj);
-  return rc == 0 ? 0 : wasio__cancelled_error(t);
+  return wasio__woken(t, rc);
 }
 
 static int lock_give_back(void *l) { return wasio_lock_release(l); }
@@ -52,16 +52,12 @@ int wasio_event_wait(wasio_event *e) {
   return parked(t, &e->_waiters, NULL, NULL);
 }
 
-static int event_finish(wasio__task *t, int rc) {
-  return rc == 0 ? 0 : wasio__cancelled_error(t);
-}
-
 static int step_event_request(wasio__task *t) {
   wasio__step *s = t->step;
   if (s->event->_set) return 0;
   wasio__waiting_on(t, "event wait");
   wasio__park_step(&s->event->_waiters, &s->parked);
-  return wasio__step_wait(t, event_finish);
+  return wasio__step_wait(t, wasio__woken);
 }
 
 int wasio_step_event_wait(wasio_step *ps, wasio_event *e) {

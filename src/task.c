@@ -171,7 +171,7 @@ static int task_new(wasio_loop *loop, wasio_fn fn, wasio_step_fn step,
   wasio__task *t = record_alloc(step != NULL);
   if (t == NULL) return WASIO_ENOMEM;
   if (step != NULL) {
-    t->step = (wasio__step *)(t + 1);
+    t->step = (wasio__step *)(t + 1); /* WASIO__STEP_TASK goes back */
     t->step->fn = step;
   }
   wasio_context *from = wasio__context ? wasio__context
@@ -453,7 +453,8 @@ static void stack_overflowed(wasio__task *t, int how) {
   wasio__deliver(t);
 }
 
-static void step_run(wasio_loop *loop, wasio__task *t);
+/* Out of line: inlined, it would weigh on the ordinary task's switch. */
+static WASIO__NOINLINE void step_run(wasio_loop *loop, wasio__task *t);
 
 void wasio__task_run(wasio_loop *loop, wasio__task *t) {
   if (t->step != NULL) {
@@ -840,7 +841,7 @@ static int yield_once(wasio__task *t) {
   return wasio__step_wait(t, yield_once_finish);
 }
 
-static void step_run(wasio_loop *loop, wasio__task *t) {
+static WASIO__NOINLINE void step_run(wasio_loop *loop, wasio__task *t) {
   wasio__step *s = t->step;
   int resumed = t->state != WASIO__TASK_CREATED;
   if (!resumed && wasio__cancelled(t)) { /* the body never runs */
@@ -934,13 +935,17 @@ static int sleep_delay(double seconds, uint64_t *ns, const char *what) {
 
 /* The sleep armed: the task is woken at the deadline, or at the back of
  * the ready queue for 0 (asyncio's sleep(0): no timer). */
+static inline void yield_arm(wasio__task *t) {
+  wasio__waiting_on(t, "sleep 0 (yield)");
+  wasio__ready_push(t->loop, &t->rq);
+  t->on_cancel = wasio__stay;
+}
+
 static int sleep_arm(wasio__task *t, double seconds, uint64_t ns,
                      const char *what) {
   wasio_loop *loop = t->loop;
   if (seconds == 0) {
-    wasio__waiting_on(t, "sleep 0 (yield)");
-    wasio__ready_push(loop, &t->rq);
-    t->on_cancel = wasio__stay;
+    yield_arm(t);
     return 0;
   }
   uint64_t at = wasio__from_now(loop, ns);
@@ -954,8 +959,7 @@ static int sleep_arm(wasio__task *t, double seconds, uint64_t ns,
   return 0;
 }
 
-/* A sleep wakes with 0, or cancelled (or its stack overflowed). */
-static int sleep_finish(wasio__task *t, int rc) {
+int wasio__woken(wasio__task *t, int rc) {
   return rc == 0 ? 0 : wasio__cancelled_error(t);
 }
 
@@ -963,18 +967,23 @@ int wasio_sleep(double seconds) {
   int err;
   wasio__task *t = wasio__need_task("wasio_sleep", &err);
   if (t == NULL) return err;
+  int rc;
+  if (seconds == 0) { /* the switch's own path: no conversion, no calls */
+    if ((rc = wasio__checkpoint(t)) != 0) return rc;
+    yield_arm(t);
+    return wasio__woken(t, wasio__suspend());
+  }
   uint64_t ns;
   if ((err = sleep_delay(seconds, &ns, "wasio_sleep")) != 0) return err;
-  int rc = wasio__checkpoint(t);
-  if (rc != 0) return rc;
+  if ((rc = wasio__checkpoint(t)) != 0) return rc;
   if ((rc = sleep_arm(t, seconds, ns, "wasio_sleep")) != 0) return rc;
-  return sleep_finish(t, wasio__suspend());
+  return wasio__woken(t, wasio__suspend());
 }
 
 static int step_sleep_request(wasio__task *t) {
   wasio__step *s = t->step;
   int rc = sleep_arm(t, s->seconds, s->ns, "wasio_step_sleep");
-  return rc != 0 ? rc : wasio__step_wait(t, sleep_finish);
+  return rc != 0 ? rc : wasio__step_wait(t, wasio__woken);
 }
 
 int wasio_step_sleep(wasio_step *ps, double seconds) {
