@@ -27,9 +27,7 @@ static int schedule(wasio_loop *loop, wasio_cb cb, void *arg, int timed,
   wasio__callback *c = calloc(1, sizeof *c);
   wasio_context *copy = NULL;
   if (context == NULL && c != NULL)
-    context = copy = wasio__context_copy(wasio__context
-                                             ? wasio__context
-                                             : wasio__thread_context());
+    context = copy = wasio__context_copy(wasio__context_now());
   if (c == NULL || context == NULL ||
       wasio__slot_alloc(c, WASIO__KIND_CALLBACK, &c->slot, &c->gen) != 0) {
     wasio_context_release(copy); /* a context handed in stays the caller's */
@@ -40,7 +38,7 @@ static int schedule(wasio_loop *loop, wasio_cb cb, void *arg, int timed,
   c->loop = loop;
   c->cb = cb;
   c->arg = arg;
-  c->timer.index = SIZE_MAX;
+  c->timer.index = WASIO__TIMER_IDLE;
   c->context = context;
   if (timed) {
     c->timer.fire = callback_due; /* due: to the ready queue */
@@ -66,10 +64,9 @@ static void callback_due(wasio__timer *timer) {
 
 void wasio__callback_run(wasio_loop *loop, wasio__callback *c) {
   if (!c->cancelled) {
-    wasio_context *saved = wasio__context;
-    wasio__context = c->context;
+    wasio_context **saved = wasio__context_enter(&c->context);
     c->cb(c->arg);
-    wasio__context = saved;
+    wasio__context_leave(saved);
   }
   (void)loop;
   callback_free(c);
@@ -147,7 +144,7 @@ int wasio_handle_cancel(wasio_handle h) {
   if (c == NULL) return err == WASIO_ESTALE ? 0 : err; /* ran: a no-op */
   if (c->cancelled) return 0;
   c->cancelled = 1;
-  if (c->timer.index != SIZE_MAX) { /* not due yet: gone at once */
+  if (c->timer.index != WASIO__TIMER_IDLE) { /* not due yet: gone at once */
     wasio__timer_disarm(c->loop, &c->timer);
     callback_free(c);
   }

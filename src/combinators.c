@@ -41,6 +41,7 @@ typedef struct watch {
 typedef struct watch_node {
   wasio__waiter w;
   watch *st;
+  wasio__task *task; /* handle i, resolved once: alive while not done */
   size_t index;
   int done;
 } watch_node;
@@ -92,20 +93,22 @@ static wasio__task *target(const wasio_task *hs, size_t i) {
   return wasio__task_get(hs[i], &err);
 }
 
+/* With nodes, resolves every handle into nodes[i].task, once a call. */
 static int check_targets(const char *what, wasio__task *self,
-                         const wasio_task *hs, size_t n) {
+                         const wasio_task *hs, size_t n, watch_node *nodes) {
   if (n > 0 && hs == NULL)
     return wasio__set_error(WASIO_EINVAL, "%s: tasks is NULL", what);
   for (size_t i = 0; i < n; i++) {
     int err;
     wasio__task *t = wasio__task_get(hs[i], &err);
     if (t == NULL) return err;
+    if (nodes != NULL) nodes[i].task = t;
     if (t == self)
       return wasio__set_error(WASIO_ESELF, "%s: %s cannot await itself", what,
-                              self->name);
+                              wasio__task_name(self));
     if (t->loop != self->loop)
       return wasio__set_error(WASIO_EINVAL, "%s: %s belongs to another loop",
-                              what, t->name);
+                              what, wasio__task_name(t));
   }
   return 0;
 }
@@ -130,15 +133,16 @@ static int waits_on(wasio__task *from, wasio__task *goal, uint32_t mark,
 /* A task that waits for the caller would never finish while the caller
  * waits for it: asyncio hangs there; here the await fails at once. */
 static int check_cycles(const char *what, wasio__task *self,
-                        const wasio_task *hs, size_t n) {
+                        const wasio_task *hs, const watch_node *nodes,
+                        size_t n) {
   uint32_t mark = ++self->loop->visit;
   for (size_t i = 0; i < n; i++) {
-    wasio__task *t = target(hs, i);
+    wasio__task *t = nodes ? nodes[i].task : target(hs, i);
     if (t->state != WASIO__TASK_DONE && t->watching != NULL &&
         waits_on(t, self, mark, 0))
       return wasio__set_error(WASIO_EDEADLK, "%s: %s already waits for %s; "
                               "waiting for it would never end", what,
-                              t->name, self->name);
+                              wasio__task_name(t), wasio__task_name(self));
   }
   return 0;
 }
@@ -161,71 +165,61 @@ static void arm_time_limit(wasio__task *self, uint64_t deadline) {
   wasio__timer_arm(self->loop, &self->timer, deadline);
 }
 
-/* Returns the status (raise) or how many tasks are done. */
-static int watch_tasks(const char *what, const wasio_task *hs, size_t n,
-                       const watch_opts *o) {
+/* watch_tasks' wait, with its nodes. */
+static int watch_wait(const char *what, wasio__task *self,
+                      const wasio_task *hs, size_t n, watch_node *nodes,
+                      watch *st) {
+  const watch_opts *o = st->o;
   int err;
-  wasio__task *self = wasio__need_task(what, &err);
-  if (self == NULL) return err;
-  if ((err = check_targets(what, self, hs, n)) != 0) return err;
-  if ((err = check_cycles(what, self, hs, n)) != 0) return err;
+  if ((err = check_targets(what, self, hs, n, nodes)) != 0) return err;
+  if ((err = check_cycles(what, self, hs, nodes, n)) != 0) return err;
 
   size_t pending = 0;
   for (size_t i = 0; i < n; i++)
-    if (target(hs, i)->state != WASIO__TASK_DONE) pending++;
+    if (nodes[i].task->state != WASIO__TASK_DONE) pending++;
   /* Cancelled, with nothing to cancel in turn: an await point that fails
    * (after yielding once). With tasks to cancel, the wait below does. */
   if (wasio__cancelled(self) && (!o->cancel_targets || pending == 0)) {
     int rc = wasio__checkpoint(self);
     if (rc != 0) return rc;
     /* the cancellation was taken back while it yielded: start again */
-    if ((err = check_targets(what, self, hs, n)) != 0) return err;
+    if ((err = check_targets(what, self, hs, n, nodes)) != 0) return err;
   }
 
-  watch st = {self, o, 0, 0, 0, 0, NULL};
   for (size_t i = 0; i < n; i++) {
-    wasio__task *t = target(hs, i);
+    wasio__task *t = nodes[i].task;
     if (t->state == WASIO__TASK_DONE)
-      record(&st, i, t);
+      record(st, i, t);
     else
-      st.pending++;
+      st->pending++;
   }
   int cancelled = wasio__cancelled(self);
-  if (!cancelled && ((o->raise && st.failed != 0) || satisfied(&st))) {
-    int status = o->raise && st.failed ? propagate(st.failed, st.message)
-                                       : (o->raise ? 0 : (int)st.ndone);
-    free(st.message);
-    return status;
-  }
+  if (!cancelled && ((o->raise && st->failed != 0) || satisfied(st)))
+    return o->raise && st->failed ? propagate(st->failed, st->message)
+                                  : (o->raise ? 0 : (int)st->ndone);
 
-  watch_node local[4];
-  watch_node *nodes = n <= 4 ? local : malloc(n * sizeof *nodes);
-  if (nodes == NULL) {
-    free(st.message);
-    return wasio__set_error(WASIO_ENOMEM, "%s: out of memory", what);
-  }
   for (size_t i = 0; i < n; i++) {
-    wasio__task *t = target(hs, i);
     watch_node *node = &nodes[i];
-    node->st = &st;
+    node->st = st;
     node->index = i;
-    node->w.next = node->w.prev = NULL;
+    node->w.node.next = node->w.node.prev = NULL;
     node->w.notify = watch_notify;
-    node->done = t->state == WASIO__TASK_DONE;
-    if (!node->done) wasio__waiter_add(t, &node->w);
+    node->done = node->task->state == WASIO__TASK_DONE;
+    if (!node->done) wasio__waiter_add(node->task, &node->w);
   }
   if (cancelled) /* cancelled on entry: as if it came while waiting */
     for (size_t i = 0; i < n; i++)
-      if (!nodes[i].done) wasio__cancel(target(hs, i), NULL);
+      if (!nodes[i].done) wasio__cancel(nodes[i].task, NULL);
   if (o->deadline != WASIO__FOREVER && !cancelled) {
     arm_time_limit(self, o->deadline);
   }
   self->watching = hs;
   self->nwatching = n;
-  while (cancelled ? st.pending > 0 : !satisfied(&st)) {
+  while (cancelled ? st->pending > 0 : !satisfied(st)) {
     if (WASIO__TRACING(self->loop)) {
       if (n == 1)
-        wasio__waiting_on(self, "%s %s", o->verb, target(hs, 0)->name);
+        wasio__waiting_on(self, "%s %s", o->verb,
+                          wasio__task_name(nodes[0].task));
       else
         wasio__waiting_on(self, "%s %zu tasks", o->verb, n);
     }
@@ -238,22 +232,34 @@ static int watch_tasks(const char *what, const wasio_task *hs, size_t n,
       /* Cancelling the waiter cancels what it waits for (asyncio does the
        * same), then waits for them to finish. */
       for (size_t i = 0; i < n; i++)
-        if (!nodes[i].done) wasio__cancel(target(hs, i), NULL);
+        if (!nodes[i].done) wasio__cancel(nodes[i].task, NULL);
     }
   }
   self->watching = NULL;
   self->nwatching = 0;
   wasio__timer_disarm(self->loop, &self->timer);
   for (size_t i = 0; i < n; i++) wasio__waiter_remove(&nodes[i].w);
-  if (nodes != local) free(nodes);
 
-  int status;
-  if (cancelled)
-    status = wasio__cancelled_error(self);
-  else if (o->raise)
-    status = st.failed != 0 ? propagate(st.failed, st.message) : 0;
-  else
-    status = (int)st.ndone;
+  if (cancelled) return wasio__cancelled_error(self);
+  if (o->raise) return st->failed != 0 ? propagate(st->failed, st->message) : 0;
+  return (int)st->ndone;
+}
+
+/* Returns the status (raise) or how many tasks are done. */
+static int watch_tasks(const char *what, const wasio_task *hs, size_t n,
+                       const watch_opts *o) {
+  int err;
+  wasio__task *self = wasio__need_task(what, &err);
+  if (self == NULL) return err;
+  if (n > 0 && hs == NULL)
+    return wasio__set_error(WASIO_EINVAL, "%s: tasks is NULL", what);
+  watch_node local[4];
+  watch_node *nodes = n <= 4 ? local : malloc(n * sizeof *nodes);
+  if (nodes == NULL)
+    return wasio__set_error(WASIO_ENOMEM, "%s: out of memory", what);
+  watch st = {self, o, 0, 0, 0, 0, NULL};
+  int status = watch_wait(what, self, hs, n, nodes, &st);
+  if (nodes != local) free(nodes);
   free(st.message);
   return status;
 }
@@ -292,15 +298,15 @@ static void step_await_notify(wasio__waiter *w, wasio__task *done) {
 
 /* The outcome, as wasio_await returns it. */
 static int step_await_outcome(wasio__task *self) {
-  wasio__step *s = self->step;
+  wasio__step *s = WASIO__TASK_STEP(self);
   s->pub.result = s->awaited_result;
   if (s->awaited_status == 0) return 0;
   return propagate(s->awaited_status, s->awaited_message);
 }
 
 static int step_await_finish(wasio__task *self, int rc) {
-  wasio__step *s = self->step;
-  if (rc == WASIO_ECANCELLED && s->waiter.next != NULL) {
+  wasio__step *s = WASIO__TASK_STEP(self);
+  if (rc == WASIO_ECANCELLED && s->waiter.node.next != NULL) {
     /* cancelled while it waited: the awaited task is cancelled too, and
      * the await ends once it has finished */
     s->cancelled_await = 1;
@@ -317,7 +323,7 @@ static int step_await_finish(wasio__task *self, int rc) {
 }
 
 static int step_await_request(wasio__task *self) {
-  wasio__step *s = self->step;
+  wasio__step *s = WASIO__TASK_STEP(self);
   int err;
   s->cancelled_await = 0;
   s->pub.result = NULL;
@@ -332,7 +338,7 @@ static int step_await_request(wasio__task *self) {
   self->watching = &s->awaited;
   self->nwatching = 1;
   self->on_cancel = wasio__stay;
-  wasio__waiting_on(self, "await %s", t->name);
+  wasio__waiting_on(self, "await %s", wasio__task_name(t));
   return wasio__step_wait(self, step_await_finish);
 }
 
@@ -341,10 +347,10 @@ int wasio_step_await(wasio_step *ps, wasio_task h) {
   int err;
   wasio__task *self = wasio__step_arming(ps, what, &err);
   if (self == NULL) return err;
-  if ((err = check_targets(what, self, &h, 1)) != 0) return err;
-  if ((err = check_cycles(what, self, &h, 1)) != 0) return err;
-  self->step->awaited = h;
-  self->step->request = step_await_request;
+  if ((err = check_targets(what, self, &h, 1, NULL)) != 0) return err;
+  if ((err = check_cycles(what, self, &h, NULL, 1)) != 0) return err;
+  WASIO__TASK_STEP(self)->awaited = h;
+  WASIO__TASK_STEP(self)->request = step_await_request;
   return WASIO_PENDING;
 }
 
@@ -426,7 +432,7 @@ int wasio_as_completed_init(wasio_as_completed *out, const wasio_task *tasks,
   out->_state = NULL;
   wasio__task *self = wasio__need_task(what, &err);
   if (self == NULL) return err;
-  if ((err = check_targets(what, self, tasks, n)) != 0) return err;
+  if ((err = check_targets(what, self, tasks, n, NULL)) != 0) return err;
   uint64_t deadline;
   if ((err = timeout_deadline(timeout, &deadline, what)) != 0) return err;
   ac_state *ac = calloc(1, sizeof *ac);
@@ -454,7 +460,7 @@ int wasio_as_completed_init(wasio_as_completed *out, const wasio_task *tasks,
     ac->tasks[i] = tasks[i];
     node->st = (watch *)(void *)ac;
     node->index = i;
-    node->w.next = node->w.prev = NULL;
+    node->w.node.next = node->w.node.prev = NULL;
     node->w.notify = ac_notify;
     node->done = t->state == WASIO__TASK_DONE;
     if (node->done) {

@@ -18,7 +18,9 @@ struct wasio_context {
   binding *b;
 };
 
-WASIO__TLS wasio_context *wasio__context;
+WASIO__TLS wasio_context **wasio__context_home;
+/* Shared by every thread: nothing writes to it. */
+static wasio_context empty = {1, 0, 0, NULL};
 static WASIO__TLS wasio_context *thread_context;
 
 wasio_context *wasio_context_new(void) {
@@ -37,24 +39,26 @@ void wasio__context_thread_free(void) {
   thread_context = NULL;
 }
 
-static wasio_context *current(void) {
-  return wasio__context ? wasio__context : wasio__thread_context();
+wasio_context *wasio__context_now(void) {
+  wasio_context *c = wasio__context_home ? *wasio__context_home : NULL;
+  return c ? c : wasio__thread_context();
 }
 
 wasio_context *wasio__context_ref(wasio_context *ctx) {
-  if (ctx != NULL) ctx->refs++;
+  if (ctx != NULL && ctx != &empty) ctx->refs++;
   return ctx;
 }
 
 void wasio_context_release(wasio_context *ctx) {
-  if (ctx == NULL || --ctx->refs > 0) return;
+  if (ctx == NULL || ctx == &empty || --ctx->refs > 0) return;
   free(ctx->b);
   free(ctx);
 }
 
 wasio_context *wasio__context_copy(wasio_context *from) {
+  if (from == NULL || from->n == 0) return &empty;
   wasio_context *c = wasio_context_new();
-  if (c == NULL || from == NULL || from->n == 0) return c;
+  if (c == NULL) return NULL;
   c->b = malloc(from->n * sizeof *c->b);
   if (c->b == NULL) {
     free(c);
@@ -66,7 +70,8 @@ wasio_context *wasio__context_copy(wasio_context *from) {
 }
 
 wasio_context *wasio_context_copy(void) {
-  return wasio__context_copy(current());
+  wasio_context *c = wasio__context_copy(wasio__context_now());
+  return c == &empty ? wasio_context_new() : c; /* the caller's own */
 }
 
 static binding *find(wasio_context *c, const wasio_contextvar *var) {
@@ -77,7 +82,7 @@ static binding *find(wasio_context *c, const wasio_contextvar *var) {
 
 void *wasio_contextvar_get(wasio_contextvar *var) {
   if (var == NULL) return NULL;
-  binding *b = find(current(), var);
+  binding *b = find(wasio__context_now(), var);
   return b ? b->value : var->default_value;
 }
 
@@ -85,7 +90,11 @@ int wasio_contextvar_set(wasio_contextvar *var, void *value,
                          wasio_token *token) {
   if (var == NULL)
     return wasio__set_error(WASIO_EINVAL, "wasio_contextvar_set: var is NULL");
-  wasio_context *c = current();
+  wasio_context *c = wasio__context_now();
+  if (c == &empty) { /* the first variable set here: a context of its own */
+    c = wasio_context_new();
+    if (c != NULL) *wasio__context_home = c;
+  }
   if (c == NULL)
     return wasio__set_error(WASIO_ENOMEM, "wasio_contextvar_set: out of "
                             "memory");
@@ -124,7 +133,7 @@ int wasio_contextvar_reset(wasio_contextvar *var, wasio_token *token) {
   if (token->_var != var)
     return wasio__set_error(WASIO_EINVAL, "%s: the token was created by "
                             "another variable", what);
-  wasio_context *c = current();
+  wasio_context *c = wasio__context_now();
   if (token->_context != c)
     return wasio__set_error(WASIO_EINVAL, "%s: the token was created in a "
                             "different context", what);

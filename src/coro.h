@@ -12,8 +12,6 @@
 
 #if defined(WASIO__WASM)
 typedef struct wasio__coro {
-  void (*entry)(void *);
-  void *arg;
   void *stack_base; /* lowest address of the task's shadow stack */
   size_t stack_size;
   void *sp;         /* saved __stack_pointer while suspended */
@@ -23,17 +21,26 @@ typedef struct wasio__coro {
   int overflowed;
 } wasio__coro;
 #else
+#if defined(__SANITIZE_ADDRESS__)
+#define WASIO__ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define WASIO__ASAN 1
+#endif
+#endif
 typedef struct wasio__coro {
-  void (*entry)(void *);
-  void *arg;
   void *stack_base;
   size_t stack_size;
   void *ctx; /* saved stack pointer or ucontext_t*, backend's choice */
+#if defined(WASIO__ASAN)
   void *asan_fake_stack;
-  int started;
-  int arena; /* the stack has no guard page: check its canary */
-  int overflowed; /* set by the fault handler (read after the switch, an opaque call) */
-  unsigned valgrind_id; /* make valgrind: the stack as memcheck knows it */
+#endif
+#if defined(WASIO_VALGRIND)
+  unsigned valgrind_id; /* the stack as memcheck knows it */
+#endif
+  uint8_t started;
+  uint8_t arena; /* the stack has no guard page: watch its far end */
+  uint8_t overflowed; /* set by the fault handler (read after the switch, an opaque call) */
 } wasio__coro;
 #endif
 
@@ -51,12 +58,18 @@ void wasio__stack_free(void *base, size_t size);
 #if !defined(WASIO__WASM)
 /* Whether `base` came from an arena (no guard page below it). */
 int wasio__stack_in_arena(const void *base);
+/* How many stacks may have a guard page at once (the rest come from
+ * arenas); returns the budget it replaces. For tests. */
+size_t wasio__stack_guard_budget(size_t budget);
 #endif
 
 /* ------------------------------------------------------------------ switch */
 
-void wasio__coro_init(wasio__coro *c, void (*entry)(void *), void *arg,
-                      void *stack_base, size_t stack_size);
+/* c runs wasio__coro_body(c) on the stack given, when first resumed. */
+void wasio__coro_init(wasio__coro *c, void *stack_base, size_t stack_size);
+/* What a coroutine runs: the layer above's (task.c), which finds its task
+ * around c. */
+void wasio__coro_body(wasio__coro *c);
 /* Loop side: runs c until it yields or its entry returns. */
 void wasio__coro_resume(wasio__coro *c);
 /* Coroutine side: back to the loop; returns when resumed. In wasm the call

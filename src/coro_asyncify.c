@@ -191,15 +191,12 @@ int wasio__coro_check(wasio__coro *c) {
   return WASIO__STACK_OVERFLOW;
 }
 
-void wasio__coro_init(wasio__coro *c, void (*entry)(void *), void *arg,
-                      void *stack_base, size_t stack_size) {
+void wasio__coro_init(wasio__coro *c, void *stack_base, size_t stack_size) {
   void *saved = c->saved;
   size_t cap = c->saved_cap;
   memset(c, 0, sizeof *c);
   c->saved = saved;
   c->saved_cap = cap;
-  c->entry = entry;
-  c->arg = arg;
   c->stack_base = stack_base;
   c->stack_size = stack_size;
   arm_canaries(c);
@@ -210,7 +207,7 @@ void wasio__coro_init(wasio__coro *c, void (*entry)(void *), void *arg,
 /* The first function of every task's wasm stack, called (and on rewind,
  * called again) through a pointer so that it cannot be inlined into resume. */
 static WASIO__NOINLINE void coro_trampoline(wasio__coro *c) {
-  c->entry(c->arg);
+  wasio__coro_body(c);
 }
 static void (*volatile trampoline)(wasio__coro *) = coro_trampoline;
 

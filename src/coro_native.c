@@ -21,13 +21,6 @@
 #include <ucontext.h>
 #endif
 
-#if defined(__SANITIZE_ADDRESS__)
-#define WASIO__ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define WASIO__ASAN 1
-#endif
-#endif
 /* -DWASIO_VALGRIND (make valgrind): tell memcheck where each task stack
  * is, or it takes every switch for a wild stack-pointer move and a write
  * to a stack it saw used for a write below the stack pointer. */
@@ -52,18 +45,36 @@ static WASIO__TLS size_t loop_stack_size;
 #endif
 
 /* A guarded stack cannot overflow unnoticed: the fault handler below ends
- * the task. An arena stack carries a canary at its far end, checked at
- * every switch, with a spare page below it to take a small overflow. */
-#define CANARY 0x4f4953574f495357ull /* "WSIOWSIO" */
+ * the task. An arena stack has a spare page below it to take a small
+ * overflow, and the 64 bytes on either side of its far end are watched at
+ * every switch: no frame has reached them while they read zero. Zero is
+ * what untouched pages read, and reading them keeps them off the resident
+ * set (a written canary would cost every waiting task a second page); the
+ * allocator keeps its links at the stack's top (stack_native.c). */
+#define WATCH_WORDS 8
+
+static int far_end_touched(const wasio__coro *c) {
+  const uint64_t *end = c->stack_base;
+  uint64_t any = 0;
+#if defined(WASIO_VALGRIND)
+  /* memcheck takes words a task's frames left (its own stack's bottom, or
+   * the spare page below after an overflow) for undefined or gone */
+  VALGRIND_MAKE_MEM_DEFINED(end - WATCH_WORDS,
+                            2 * WATCH_WORDS * sizeof(uint64_t));
+#endif
+  for (int i = -WATCH_WORDS; i < WATCH_WORDS; i++) any |= end[i];
+  return any != 0;
+}
 
 int wasio__coro_check(wasio__coro *c) {
   if (c->overflowed) return WASIO__STACK_ABANDONED;
-  if (!c->arena || *(const uint64_t *)c->stack_base == CANARY)
-    return WASIO__STACK_OK;
+  if (!c->arena || !far_end_touched(c)) return WASIO__STACK_OK;
   /* Suspended below its stack: it is still overflowing. */
   if (c->started && (char *)c->ctx < (char *)c->stack_base)
     return WASIO__STACK_DAMAGED;
-  *(uint64_t *)c->stack_base = CANARY; /* to see the next one */
+  /* to see the next one */
+  memset((uint64_t *)c->stack_base - WATCH_WORDS, 0,
+         2 * WATCH_WORDS * sizeof(uint64_t));
   return WASIO__STACK_OVERFLOW;
 }
 
@@ -224,15 +235,12 @@ void wasio__coro_main(wasio__coro *c) {
 #if defined(WASIO__ASAN)
   __sanitizer_finish_switch_fiber(NULL, &loop_stack_bottom, &loop_stack_size);
 #endif
-  c->entry(c->arg);
+  wasio__coro_body(c);
   leave_for_good(c);
 }
 
-void wasio__coro_init(wasio__coro *c, void (*entry)(void *), void *arg,
-                      void *stack_base, size_t stack_size) {
+void wasio__coro_init(wasio__coro *c, void *stack_base, size_t stack_size) {
   memset(c, 0, sizeof *c);
-  c->entry = entry;
-  c->arg = arg;
   c->stack_base = stack_base;
   c->stack_size = stack_size;
 #if defined(WASIO_VALGRIND)
@@ -246,7 +254,6 @@ void wasio__coro_init(wasio__coro *c, void (*entry)(void *), void *arg,
    * ended on it (they never returned). */
   __asan_unpoison_memory_region(stack_base, stack_size);
 #endif
-  if (c->arena) *(uint64_t *)stack_base = CANARY;
 #if !defined(WASIO_CORO_UCONTEXT)
   /* What wasio__ctx_switch pops, so that its `ret` enters wasio__ctx_boot
    * with the stack 16-byte aligned, as a call would leave it. */

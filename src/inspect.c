@@ -41,7 +41,7 @@ static void about(entry *e, wasio_inspect_kind kind, const wasio__task *t) {
   if (t != NULL) {
     e->item.task = wasio__task_handle(t);
     e->item.task_id = t->id;
-    memcpy(e->name, t->name, sizeof e->name);
+    memcpy(e->name, wasio__task_name(t), sizeof e->name);
   }
 }
 

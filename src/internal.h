@@ -69,9 +69,25 @@ void *wasio__slot_get(uint32_t slot, uint64_t gen, int kind, int *err);
 void wasio__slots_thread_free(void);
 
 /* ---------------------------------------------------------------- context.c
- * Task-local context. wasio__context is the one in force: the current
- * task's, a callback's, or the thread's own outside any loop. */
-extern WASIO__TLS wasio_context *wasio__context;
+ * Task-local context. wasio__context_home is where the current task or
+ * callback keeps the context in force (NULL outside them: the thread's own
+ * is in force). A copy of an empty context is one shared empty context,
+ * not an allocation of its own (most tasks and callbacks never set a
+ * variable): the first wasio_contextvar_set there makes a real one and
+ * puts it in the home. */
+extern WASIO__TLS wasio_context **wasio__context_home;
+/* The context in force. */
+wasio_context *wasio__context_now(void);
+/* Runs what follows in *home, until wasio__context_leave(what it
+ * returned): one thread-local store each way, on every task switch. */
+static inline wasio_context **wasio__context_enter(wasio_context **home) {
+  wasio_context **was = wasio__context_home;
+  wasio__context_home = home;
+  return was;
+}
+static inline void wasio__context_leave(wasio_context **was) {
+  wasio__context_home = was;
+}
 wasio_context *wasio__context_copy(wasio_context *from);
 wasio_context *wasio__context_ref(wasio_context *ctx);
 wasio_context *wasio__thread_context(void);
@@ -89,8 +105,10 @@ void wasio__thread_watch(void);
  * wasio_wait or as_completed; SCOPE a timeout's; CALLBACK a timed one. */
 enum { WASIO__TIMER_TASK = 0, WASIO__TIMER_SCOPE = 1, WASIO__TIMER_CALLBACK = 2,
        WASIO__TIMER_WAIT = 3 };
-/* wasio__timer.index of a timer the iteration under way set aside */
-#define WASIO__TIMER_ASIDE (SIZE_MAX - 1)
+/* wasio__timer.index of a timer not armed, and of one the iteration under
+ * way set aside */
+#define WASIO__TIMER_IDLE UINT32_MAX
+#define WASIO__TIMER_ASIDE (UINT32_MAX - 1)
 typedef struct wasio__heap {
   wasio__timer **items;
   size_t len, cap;
@@ -242,7 +260,7 @@ void wasio__debug_step(wasio_loop *loop, int step);
 /* A node a suspended task puts on a task it waits for. It lives on the
  * waiting task's own stack, which stays put while that task is suspended. */
 typedef struct wasio__waiter {
-  struct wasio__waiter *prev, *next;
+  wasio__list node;     /* on the task's waiters; next NULL when on none */
   void (*notify)(struct wasio__waiter *w, wasio__task *done);
   uint32_t order; /* registration order among the task's waiters and done
                      callbacks: they are told in that order */
@@ -307,27 +325,34 @@ enum { WASIO__TASK_CREATED, WASIO__TASK_RUNNING, WASIO__TASK_WAITING,
        WASIO__TASK_DONE };
 
 struct wasio__task {
+  /* Fields are grouped by use, and the small ones packed together: a
+   * record per waiting task is most of what a waiting task costs beside
+   * its stack's top page. */
   /* the switch: read on every turn */
   wasio__ready rq;       /* must stay first */
   wasio_loop *loop;
+  wasio__coro coro;
+  wasio_context *context;
   uint8_t state;
   uint8_t finished;      /* body returned; the loop completes it */
   uint8_t overflowed;    /* its stack overflowed: a WASIO__STACK_ code */
-  wasio__coro coro;
-  wasio_context *context;
+  uint8_t must_cancel;   /* a cancellation no await point has reported yet */
+  uint8_t retrieved;     /* someone saw the outcome */
+  uint8_t awaited;       /* someone awaited or asked for the outcome */
+  uint8_t owned;         /* a caller still holds the handle */
+  uint8_t is_step;       /* a step task: its wasio__step follows the record */
+  uint8_t named;         /* name holds it (else wasio__task_name makes it) */
   /* waiting (task.c): the pending suspension */
   int wake_status;       /* what the pending suspension returns */
   void (*on_cancel)(wasio__task *t); /* detaches a cancellable wait */
   void *wait_data;       /* what on_cancel detaches */
   wasio__list *drop_node; /* an uncancellable wait's node, for a drop */
   wasio__timer timer;    /* its sleep, or its wait's time limit */
-  char what[48];         /* what it waits on, for traces */
   /* cancellation (scope.c) */
   int cancel_requests;   /* Task.cancelling() */
-  uint8_t must_cancel;   /* a request no await point has reported yet */
+  uint32_t nscopes;      /* scopes entered and not exited */
   char *cancel_msg;
   wasio_scope *scopes;   /* innermost cancel scope */
-  size_t nscopes;        /* scopes entered and not exited */
   wasio__opened *opened; /* its task groups not exited, newest first */
   /* waiting on tasks (combinators.c) */
   const wasio_task *watching; /* in await/gather/...: on what */
@@ -338,29 +363,27 @@ struct wasio__task {
   void *result;
   char *message;         /* detailed message of status, or NULL */
   int err_code;          /* the task's current error (wasio_fail, await) */
-  char *err_message;
-  wasio__waiter waiters; /* list head (sentinel) */
-  wasio__done_cb *done_cbs;
   uint32_t order;        /* registrations of waiters and done callbacks */
-  uint8_t retrieved;     /* someone saw the outcome */
-  uint8_t awaited;       /* someone awaited or asked for the outcome */
+  char *err_message;
+  wasio__list waiters;   /* its wasio__waiters */
+  wasio__done_cb *done_cbs;
   /* ownership */
-  uint32_t slot;
   uint64_t gen;
-  uint8_t owned;         /* a caller still holds the handle */
+  uint32_t slot;
   uint32_t pins;         /* wasio's own references (hold/drop, done cbs) */
   wasio__task *prev_all, *next_all; /* the loop's list of live tasks */
   /* identity */
   uint32_t id;
+  int line;
   wasio_fn fn;
   void *arg;
-  wasio__step *step;     /* a step task's (no stack); NULL for the others */
   const char *file;
-  int line;
-  char name[32];
+  char name[32];         /* read it with wasio__task_name */
 };
 
 wasio__task *wasio__task_get(wasio_task h, int *err);
+/* Its name: "Task-<id>" unless one was given. */
+const char *wasio__task_name(const wasio__task *t);
 wasio_task wasio__task_handle(const wasio__task *t);
 wasio__task *wasio__current(void);
 /* The calling task, or NULL with *err set: WASIO_ENOLOOP ("<what>: not
@@ -379,8 +402,10 @@ wasio__task *wasio__step_arming(wasio_step *s, const char *what, int *err);
  * task waits, and `finish` makes the outcome of the wake status. Returns
  * WASIO_PENDING. */
 int wasio__step_wait(wasio__task *t, int (*finish)(wasio__task *t, int rc));
-/* The task a step part belongs to: the part is allocated right behind its
- * task's record (task.c, task_new). */
+/* A step task's step part, allocated right behind its record (task.c,
+ * task_new), or NULL for an ordinary task; and the task a part belongs
+ * to. */
+#define WASIO__TASK_STEP(t) ((t)->is_step ? (wasio__step *)((t) + 1) : NULL)
 #define WASIO__STEP_TASK(s) ((wasio__task *)(s) - 1)
 /* The outcome of a wait that wakes with 0, or cancelled (or with its
  * stack overflowed): a sleep's, an Event's. */
@@ -459,6 +484,8 @@ struct wasio_loop {
   size_t aside_len, aside_cap;
   /* the tasks (task.c) */
   wasio__task all;      /* sentinel of every live task */
+  char what[48];        /* what the running task is about to wait on, for
+                           traces (wasio__waiting_on) */
   size_t live;          /* tasks not done */
   wasio__task *current;
   uint32_t next_id;
@@ -493,7 +520,7 @@ struct wasio_loop {
 static inline wasio__task *wasio__need_task(const char *what, int *err) {
   wasio_loop *loop = wasio__running;
   wasio__task *t = loop ? loop->current : NULL;
-  return t != NULL && !loop->in_hook && t->step == NULL
+  return t != NULL && !loop->in_hook && !t->is_step
              ? t
              : wasio__need_task_slow(what, err);
 }

@@ -161,8 +161,8 @@ void wasio__timer_disarm(wasio_loop *loop, wasio__timer *t) {
     /* set aside by the iteration under way (rare: a scan is fine) */
     for (size_t i = 0; i < loop->aside_len; i++)
       if (loop->aside[i] == t) loop->aside[i] = loop->aside[--loop->aside_len];
-    t->index = SIZE_MAX;
-  } else if (t->index != SIZE_MAX) {
+    t->index = WASIO__TIMER_IDLE;
+  } else if (t->index != WASIO__TIMER_IDLE) {
     wasio__heap_remove(&loop->timers, t);
   }
 }
@@ -206,7 +206,7 @@ void wasio__loop_run(wasio_loop *loop, wasio__ready *r) {
   uint64_t started = debug_clock(loop);
   char what[48] = "a callback";
   if (r->kind == WASIO__KIND_TASK) {
-    snprintf(what, sizeof what, "task %s", ((wasio__task *)r)->name);
+    snprintf(what, sizeof what, "task %s", wasio__task_name(((wasio__task *)r)));
     wasio__task_run(loop, (wasio__task *)r);
   } else {
     wasio__callback_run(loop, (wasio__callback *)r);
@@ -248,7 +248,7 @@ void wasio__loop_iterate(wasio_loop *loop) {
   }
   while (loop->aside_len > 0) {
     timer = loop->aside[--loop->aside_len];
-    timer->index = SIZE_MAX;
+    timer->index = WASIO__TIMER_IDLE;
     if (wasio__heap_push(&loop->timers, timer) != 0) timer->fire(timer);
   }
 }

@@ -54,6 +54,6 @@ void wasio__report(wasio_loop *loop, const char *message, int code,
     return;
   }
   if (t->file != NULL) snprintf(where, sizeof where, "%s:%d", t->file, t->line);
-  wasio__report_at(loop, message, code, error, t->name,
+  wasio__report_at(loop, message, code, error, wasio__task_name(t),
                    t->file != NULL ? where : NULL);
 }

@@ -35,10 +35,10 @@ int wasio__cancelled_error(wasio__task *t) {
   t->must_cancel = 0;
   if (t->overflowed)
     return wasio__set_error(WASIO_ESTACK, "task %s overflowed its %zu-byte "
-                            "stack", t->name, t->coro.stack_size);
+                            "stack", wasio__task_name(t), t->coro.stack_size);
   if (t->cancel_requests > 0 && t->cancel_msg != NULL)
     return wasio__set_error_msg(WASIO_ECANCELLED, t->cancel_msg);
-  return wasio__set_error(WASIO_ECANCELLED, "%s was cancelled", t->name);
+  return wasio__set_error(WASIO_ECANCELLED, "%s was cancelled", wasio__task_name(t));
 }
 
 int wasio__cancel(wasio__task *t, const char *msg) {
@@ -136,7 +136,7 @@ static int scope_push(wasio_scope *s, const char *what) {
   s->_magic = WASIO__MAGIC_SCOPE;
   s->_task = t;
   s->_when = INFINITY;
-  s->_timer.index = SIZE_MAX;
+  s->_timer.index = WASIO__TIMER_IDLE;
   s->_timer.fire = scope_fire;
   s->_timer.kind = WASIO__TIMER_SCOPE;
   s->_outer = t->scopes;
@@ -160,7 +160,7 @@ static wasio__task *scope_get(const wasio_scope *s, int owner,
   wasio__task *t = s->_task;
   if (owner ? t != wasio__current() : t->loop != wasio__running) {
     *err = wasio__set_error(WASIO_EINVAL, "%s: the scope belongs to task %s%s",
-                            what, t->name, owner ? ", not the caller"
+                            what, wasio__task_name(t), owner ? ", not the caller"
                                                  : " of another loop");
     return NULL;
   }
@@ -295,7 +295,7 @@ int wasio_scope_exit(wasio_scope *s, int status) {
   /* This scope's own deadline caused the cancellation, and nothing outside
    * it is cancelling the task: the body timed out (asyncio.timeout). */
   if (status == WASIO_ECANCELLED && s->_expired && !wasio__cancelled(t))
-    return wasio__set_error(WASIO_ETIMEDOUT, "%s timed out", t->name);
+    return wasio__set_error(WASIO_ETIMEDOUT, "%s timed out", wasio__task_name(t));
   return status;
 }
 

@@ -32,7 +32,7 @@ size_t wasio__stack_round(size_t requested) {
  * (vm.max_map_count). So guard pages go to the first stacks, up to a
  * budget that leaves the rest of the process most of its mappings; past
  * it, stacks are carved from shared arenas, a spare page between each and
- * the next instead of a guard, and their far end checked at every switch
+ * the next instead of a guard, and their far end watched at every switch
  * (wasio__coro_check). A program with tens of thousands of tasks suspended
  * at once gets there; most never do. */
 #define ARENA_STACKS 64
@@ -96,6 +96,25 @@ static struct arena_list *size_list(struct arena_list *lists, size_t size) {
   return NULL;
 }
 
+/* Free stacks are kept on lists linked through their top page, which the
+ * next task uses first anyway: the far end of an arena stack must stay
+ * untouched (wasio__coro_check), and the rest of a free stack is given
+ * back to the system. */
+static arena_free **link_of(void *base, size_t size) {
+  return (arena_free **)((char *)base + size - page_size());
+}
+
+static void push_free(struct arena_list *list, void *base) {
+  *link_of(base, list->size) = list->free;
+  list->free = base;
+}
+
+static void *pop_free(struct arena_list *list) {
+  arena_free *f = list->free;
+  list->free = *link_of(f, list->size);
+  return f;
+}
+
 /* A stack from an arena of `size`-byte stacks; called with the lock held. */
 static int arena_alloc(size_t size, void **base) {
   size_t page = page_size();
@@ -125,14 +144,9 @@ static int arena_alloc(size_t size, void **base) {
     stacks.ranges[at].hi = mem + stride * ARENA_STACKS;
     stacks.nranges++;
     /* the spare page of each slot is at its bottom, below the stack */
-    for (size_t i = ARENA_STACKS; i-- > 0;) {
-      arena_free *f = (arena_free *)(mem + i * stride + page);
-      f->next = list->free;
-      list->free = f;
-    }
+    for (size_t i = ARENA_STACKS; i-- > 0;) push_free(list, mem + i * stride + page);
   }
-  *base = list->free;
-  list->free = list->free->next;
+  *base = pop_free(list);
   return 0;
 }
 
@@ -142,8 +156,7 @@ int wasio__stack_alloc(size_t size, void **base) {
   stacks_lock();
   struct arena_list *kept = size_list(stacks.guarded_free, size);
   if (kept != NULL && kept->free != NULL) {
-    *base = kept->free;
-    kept->free = *(arena_free **)((char *)kept->free + size - page);
+    *base = pop_free(kept);
     stacks_unlock();
     return 0;
   }
@@ -170,12 +183,10 @@ void wasio__stack_free(void *base, size_t size) {
   size_t page = page_size();
   stacks_lock();
   if (in_arena(base)) {
-    /* give the memory back, keep the address range for the next stack */
-    madvise(base, size, MADV_DONTNEED);
-    struct arena_list *list = size_list(stacks.lists, size);
-    arena_free *f = base;
-    f->next = list->free;
-    list->free = f;
+    /* give the memory back, spare page included (an overflow that came
+     * back may have written there), keep the address range */
+    madvise((char *)base - page, size, MADV_DONTNEED);
+    push_free(size_list(stacks.lists, size), base);
     stacks_unlock();
     return;
   }
@@ -189,15 +200,21 @@ void wasio__stack_free(void *base, size_t size) {
     if (madvise(base, size - page, MADV_FREE) != 0)
 #endif
       madvise(base, size - page, MADV_DONTNEED);
-    /* the link lives in the top page, which keeps its contents */
-    *(arena_free **)((char *)base + size - page) = kept->free;
-    kept->free = base;
+    push_free(kept, base);
     stacks_unlock();
     return;
   }
   stacks.guarded--;
   stacks_unlock();
   munmap((char *)base - page, size + page);
+}
+
+size_t wasio__stack_guard_budget(size_t budget) {
+  stacks_lock();
+  size_t old = guard_budget();
+  stacks.guard_budget = budget;
+  stacks_unlock();
+  return old;
 }
 
 int wasio__stack_in_arena(const void *base) {

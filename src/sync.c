@@ -53,7 +53,7 @@ int wasio_event_wait(wasio_event *e) {
 }
 
 static int step_event_request(wasio__task *t) {
-  wasio__step *s = t->step;
+  wasio__step *s = WASIO__TASK_STEP(t);
   if (s->event->_set) return 0;
   wasio__waiting_on(t, "event wait");
   wasio__park_step(&s->event->_waiters, &s->parked);
@@ -65,8 +65,8 @@ int wasio_step_event_wait(wasio_step *ps, wasio_event *e) {
   wasio__task *t = wasio__step_arming(ps, "wasio_step_event_wait", &err);
   if (t == NULL) return err;
   WASIO__CHECK_INIT(e, WASIO__MAGIC_EVENT, "wasio_step_event_wait");
-  t->step->event = e;
-  t->step->request = step_event_request;
+  WASIO__TASK_STEP(t)->event = e;
+  WASIO__TASK_STEP(t)->request = step_event_request;
   return WASIO_PENDING;
 }
 

@@ -34,12 +34,12 @@ wasio__task *wasio__need_task_slow(const char *what, int *err) {
                             "or an inspect visitor, which must not suspend",
                             what);
     t = NULL;
-  } else if (t->step != NULL) {
+  } else if (t->is_step) {
     *err = wasio__set_error(WASIO_ESTATE, "%s: %s is a step task, which has "
                             "no stack to suspend; arm a wait with "
                             "wasio_step_sleep, wasio_step_event_wait or "
                             "wasio_step_await and return WASIO_PENDING",
-                            what, t->name);
+                            what, wasio__task_name(t));
     t = NULL;
   }
   return t;
@@ -53,7 +53,7 @@ static void body_returned(wasio__task *t, int status, void *result) {
     wasio__set_error(WASIO_EINVAL,
                      "task %s returned %d; a task body returns 0 or a "
                      "negative error code",
-                     t->name, status);
+                     wasio__task_name(t), status);
     status = WASIO_EINVAL;
   }
   if (status == 0 && t->must_cancel && t->cancel_requests > 0) {
@@ -67,8 +67,8 @@ static void body_returned(wasio__task *t, int status, void *result) {
   t->finished = 1;
 }
 
-static void task_entry(void *p) {
-  wasio__task *t = p;
+void wasio__coro_body(wasio__coro *c) {
+  wasio__task *t = WASIO__CONTAINER(c, wasio__task, coro);
   void *result = NULL;
   int status = t->fn(t->arg, &result);
   body_returned(t, status, result);
@@ -105,7 +105,7 @@ int wasio__stack_trap_report(char *buf, size_t len) {
   if (c == NULL) return 0;
   const wasio__task *t = WASIO__CONTAINER(c, wasio__task, coro);
   snprintf(buf, len, "task %s overflowed its %zu-byte stack (%s); raise "
-           "wasio_run_opts.stack_size", t->name, c->stack_size,
+           "wasio_run_opts.stack_size", wasio__task_name(t), c->stack_size,
            wasio_err_name(WASIO_ESTACK));
   return 1;
 #else
@@ -152,7 +152,7 @@ static wasio__task *record_alloc(int step) {
 }
 
 static void record_release(wasio__task *t) {
-  struct record_list *list = &records[t->step != NULL];
+  struct record_list *list = &records[t->is_step];
   free_record *f = (free_record *)t;
   f->next = list->free;
   list->free = f;
@@ -171,11 +171,10 @@ static int task_new(wasio_loop *loop, wasio_fn fn, wasio_step_fn step,
   wasio__task *t = record_alloc(step != NULL);
   if (t == NULL) return WASIO_ENOMEM;
   if (step != NULL) {
-    t->step = (wasio__step *)(t + 1); /* WASIO__STEP_TASK goes back */
-    t->step->fn = step;
+    t->is_step = 1;
+    WASIO__TASK_STEP(t)->fn = step;
   }
-  wasio_context *from = wasio__context ? wasio__context
-                                       : wasio__thread_context();
+  wasio_context *from = wasio__context_now();
   t->context = from ? wasio__context_copy(from) : NULL;
   if (t->context == NULL ||
       wasio__slot_alloc(t, WASIO__KIND_TASK, &t->slot, &t->gen) != 0) {
@@ -189,18 +188,11 @@ static int task_new(wasio_loop *loop, wasio_fn fn, wasio_step_fn step,
   t->arg = arg;
   t->id = ++loop->next_id;
   t->state = WASIO__TASK_CREATED;
-  t->timer.index = SIZE_MAX;
-  t->waiters.next = t->waiters.prev = &t->waiters;
+  t->timer.index = WASIO__TIMER_IDLE;
+  wasio__list_init(&t->waiters);
   if (name != NULL) {
     snprintf(t->name, sizeof t->name, "%s", name);
-  } else { /* "Task-<id>", without printf: a fifth of a spawn's cost */
-    char digits[10];
-    int n = 0;
-    for (uint32_t id = t->id; id != 0 || n == 0; id /= 10)
-      digits[n++] = (char)('0' + id % 10);
-    memcpy(t->name, "Task-", 5);
-    for (int i = 0; i < n; i++) t->name[5 + i] = digits[n - 1 - i];
-    t->name[5 + n] = '\0';
+    t->named = 1;
   }
   /* every task is on the loop's list from birth until it is freed */
   t->next_all = &loop->all;
@@ -247,7 +239,7 @@ static void task_free(wasio__task *t) {
   }
   wasio__slot_free(t->slot);
   wasio_context_release(t->context);
-  if (t->step != NULL) free(t->step->awaited_message);
+  if (t->is_step) free(WASIO__TASK_STEP(t)->awaited_message);
   free(t->cancel_msg);
   free(t->message);
   free(t->err_message);
@@ -272,7 +264,7 @@ static int stack_get(wasio_loop *loop, wasio__task *t) {
     int rc = wasio__stack_alloc(loop->stack_size, &base);
     if (rc != 0) return rc;
   }
-  wasio__coro_init(&t->coro, task_entry, t, base, loop->stack_size);
+  wasio__coro_init(&t->coro, base, loop->stack_size);
   return 0;
 }
 
@@ -359,8 +351,9 @@ static void task_complete(wasio_loop *loop, wasio__task *t, int status) {
   /* Awaiters and done callbacks are told in the order they registered:
    * in asyncio an awaiter's wake-up is one of the done callbacks. */
   for (;;) {
-    wasio__waiter *w = t->waiters.next != &t->waiters ? t->waiters.next
-                                                     : NULL;
+    wasio__list *first = wasio__list_first(&t->waiters);
+    wasio__waiter *w = first ? WASIO__CONTAINER(first, wasio__waiter, node)
+                             : NULL;
     if (t->done_cbs != NULL && (w == NULL || t->done_cbs->order < w->order)) {
       schedule_done_callback(loop, t);
     } else if (w != NULL) {
@@ -413,7 +406,7 @@ static void scopes_left_open(wasio__task *t) {
   snprintf(message, sizeof message,
            "task %s returned inside %zu scope%s it never exited (%zu of them "
            "task group%s, whose %zu running task%s cancelled); exit "
-           "every scope before returning", t->name, scopes,
+           "every scope before returning", wasio__task_name(t), scopes,
            scopes == 1 ? "" : "s", groups, groups == 1 ? "" : "s", cancelled,
            cancelled == 1 ? " was" : "s were");
   t->status = WASIO_ESTATE;
@@ -431,7 +424,7 @@ static void stack_overflowed(wasio__task *t, int how) {
     fprintf(stderr,
             "wasio: fatal: task %s overflowed its %zu-byte stack and wrote "
             "past it; raise wasio_run_opts.stack_size\n",
-            t->name, t->coro.stack_size);
+            wasio__task_name(t), t->coro.stack_size);
     abort();
   }
   t->overflowed = (uint8_t)how;
@@ -457,7 +450,7 @@ static void stack_overflowed(wasio__task *t, int how) {
 static WASIO__NOINLINE void step_run(wasio_loop *loop, wasio__task *t);
 
 void wasio__task_run(wasio_loop *loop, wasio__task *t) {
-  if (t->step != NULL) {
+  if (t->is_step) {
     step_run(loop, t);
     return;
   }
@@ -474,15 +467,16 @@ void wasio__task_run(wasio_loop *loop, wasio__task *t) {
       return;
     }
   }
-  if (WASIO__TRACING(loop))
+  if (WASIO__TRACING(loop)) {
+    loop->what[0] = '\0'; /* a wait described and then not made */
     wasio__trace(t, t->coro.started ? WASIO_TRACE_RESUMED : WASIO_TRACE_STARTED,
                  NULL, 0);
+  }
   t->state = WASIO__TASK_RUNNING;
   loop->current = t;
-  wasio_context *saved = wasio__context;
-  wasio__context = t->context;
+  wasio_context **saved = wasio__context_enter(&t->context);
   wasio__coro_resume(&t->coro);
-  wasio__context = saved;
+  wasio__context_leave(saved);
   loop->current = NULL;
   if (WASIO__CORO_CHECKED(&t->coro)) {
     int stack = wasio__coro_check(&t->coro);
@@ -525,9 +519,11 @@ void wasio__task_free_all(wasio_loop *loop) {
 /* -------------------------------------------------------------- suspension */
 
 static void suspend_begin(wasio__task *t) {
-  if (WASIO__TRACING(t->loop)) {
-    wasio__trace(t, WASIO_TRACE_WAITING, t->what[0] ? t->what : "wait", 0);
-    t->what[0] = '\0';
+  wasio_loop *loop = t->loop;
+  if (WASIO__TRACING(loop)) {
+    wasio__trace(t, WASIO_TRACE_WAITING, loop->what[0] ? loop->what : "wait",
+                 0);
+    loop->what[0] = '\0';
   }
   t->state = WASIO__TASK_WAITING;
   t->wake_status = 0;
@@ -566,18 +562,10 @@ void wasio__wake(wasio__task *t, int status) {
 
 void wasio__waiter_add(wasio__task *target, wasio__waiter *w) {
   w->order = target->order++;
-  w->next = &target->waiters;
-  w->prev = target->waiters.prev;
-  target->waiters.prev->next = w;
-  target->waiters.prev = w;
+  wasio__list_push(&target->waiters, &w->node);
 }
 
-void wasio__waiter_remove(wasio__waiter *w) {
-  if (w->next == NULL) return;
-  w->prev->next = w->next;
-  w->next->prev = w->prev;
-  w->next = w->prev = NULL;
-}
+void wasio__waiter_remove(wasio__waiter *w) { wasio__list_remove(&w->node); }
 
 static void park_cancel(wasio__task *t) {
   wasio__list_remove(&((wasio__parked *)t->wait_data)->node);
@@ -589,7 +577,8 @@ static wasio__task *park_begin(wasio__list *queue, wasio__parked *p) {
   p->served = 0;
   p->data = 0;
   wasio__list_push(queue, &p->node);
-  if (WASIO__TRACING(t->loop) && !t->what[0]) wasio__waiting_on(t, "wait");
+  if (WASIO__TRACING(t->loop) && !t->loop->what[0])
+    wasio__waiting_on(t, "wait");
   return t;
 }
 
@@ -722,16 +711,34 @@ int wasio_task_outcome(wasio_task h, wasio_outcome *out) {
   if (t == NULL) return err;
   if (t->state != WASIO__TASK_DONE)
     return wasio__set_error(WASIO_ESTATE,
-                            "wasio_task_outcome: %s is not done yet", t->name);
+                            "wasio_task_outcome: %s is not done yet", wasio__task_name(t));
   t->retrieved = t->awaited = 1;
   if (out != NULL) wasio__outcome_fill(t, out);
   return t->status;
 }
 
+/* "Task-<id>" is written out the first time someone asks: most tasks are
+ * never named in a message or a trace, and formatting at creation was a
+ * tenth of a spawn. */
+const char *wasio__task_name(const wasio__task *task) {
+  wasio__task *t = (wasio__task *)task; /* the name is a cache */
+  if (!t->named) {
+    char digits[10];
+    int n = 0;
+    for (uint32_t id = t->id; id != 0 || n == 0; id /= 10)
+      digits[n++] = (char)('0' + id % 10);
+    memcpy(t->name, "Task-", 5);
+    for (int i = 0; i < n; i++) t->name[5 + i] = digits[n - 1 - i];
+    t->name[5 + n] = '\0';
+    t->named = 1;
+  }
+  return t->name;
+}
+
 const char *wasio_task_name(wasio_task h) {
   int err;
   wasio__task *t = wasio__task_get(h, &err);
-  return t ? t->name : NULL;
+  return t ? wasio__task_name(t) : NULL;
 }
 
 int wasio_task_set_name(wasio_task h, const char *name) {
@@ -741,6 +748,7 @@ int wasio_task_set_name(wasio_task h, const char *name) {
   if (name == NULL)
     return wasio__set_error(WASIO_EINVAL, "wasio_task_set_name: name is NULL");
   snprintf(t->name, sizeof t->name, "%s", name);
+  t->named = 1;
   return 0;
 }
 
@@ -750,7 +758,7 @@ int wasio_task_release(wasio_task h) {
   if (t == NULL) return err;
   if (!t->owned)
     return wasio__set_error(WASIO_ESTATE, "wasio_task_release: %s was "
-                            "already released", t->name);
+                            "already released", wasio__task_name(t));
   t->owned = 0;
   if (!t->pins && t->state == WASIO__TASK_DONE) task_free(t);
   return 0;
@@ -786,7 +794,7 @@ int wasio_task_add_done_callback(wasio_task h, wasio_done_cb cb, void *arg) {
                             "is NULL");
   t->retrieved = t->awaited = 1; /* the callback sees the outcome */
   wasio_context *context = wasio__context_copy(
-      wasio__context ? wasio__context : wasio__thread_context());
+      wasio__context_now());
   if (wasio__task_on_done(t, cb, arg, context) != 0)
     return wasio__set_error(WASIO_ENOMEM, "wasio_task_add_done_callback: out "
                             "of memory");
@@ -821,8 +829,8 @@ int wasio_task_remove_done_callback(wasio_task h, wasio_done_cb cb,
  * step again. */
 
 int wasio__step_wait(wasio__task *t, int (*finish)(wasio__task *t, int rc)) {
-  t->step->finish = finish;
-  t->step->cancellable = t->on_cancel != NULL;
+  WASIO__TASK_STEP(t)->finish = finish;
+  WASIO__TASK_STEP(t)->cancellable = t->on_cancel != NULL;
   suspend_begin(t);
   return WASIO_PENDING;
 }
@@ -832,7 +840,7 @@ int wasio__step_wait(wasio__task *t, int (*finish)(wasio__task *t, int rc)) {
 static int yield_once_finish(wasio__task *t, int rc) {
   (void)rc;
   if (wasio__cancelled(t)) return wasio__cancelled_error(t);
-  return t->step->request(t);
+  return WASIO__TASK_STEP(t)->request(t);
 }
 
 static int yield_once(wasio__task *t) {
@@ -842,19 +850,20 @@ static int yield_once(wasio__task *t) {
 }
 
 static WASIO__NOINLINE void step_run(wasio_loop *loop, wasio__task *t) {
-  wasio__step *s = t->step;
+  wasio__step *s = WASIO__TASK_STEP(t);
   int resumed = t->state != WASIO__TASK_CREATED;
   if (!resumed && wasio__cancelled(t)) { /* the body never runs */
     task_complete(loop, t, WASIO_ECANCELLED);
     return;
   }
-  if (WASIO__TRACING(loop))
+  if (WASIO__TRACING(loop)) {
+    loop->what[0] = '\0'; /* a wait described and then not made */
     wasio__trace(t, resumed ? WASIO_TRACE_RESUMED : WASIO_TRACE_STARTED,
                  NULL, 0);
+  }
   t->state = WASIO__TASK_RUNNING;
   loop->current = t;
-  wasio_context *saved = wasio__context;
-  wasio__context = t->context;
+  wasio_context **saved = wasio__context_enter(&t->context);
   int rc = resumed ? s->finish(t, suspend_end(t, s->cancellable)) : 0;
   while (rc != WASIO_PENDING) {
     s->pub.status = rc;
@@ -865,17 +874,17 @@ static WASIO__NOINLINE void step_run(wasio_loop *loop, wasio__task *t) {
       if (status == WASIO_PENDING)
         status = wasio__set_error(WASIO_ESTATE, "step task %s returned "
                                   "WASIO_PENDING without arming a wait",
-                                  t->name);
+                                  wasio__task_name(t));
       else if (s->request != NULL)
         status = wasio__set_error(WASIO_ESTATE, "step task %s armed a wait "
                                   "and returned %d instead of "
-                                  "WASIO_PENDING", t->name, status);
+                                  "WASIO_PENDING", wasio__task_name(t), status);
       body_returned(t, status, result);
       break;
     }
     rc = wasio__cancelled(t) ? yield_once(t) : s->request(t);
   }
-  wasio__context = saved;
+  wasio__context_leave(saved);
   loop->current = NULL;
   if (t->finished) task_complete(loop, t, t->status);
 }
@@ -887,16 +896,16 @@ wasio__task *wasio__step_arming(wasio_step *ps, const char *what, int *err) {
     wasio__need_task_slow(what, err);
     return NULL;
   }
-  if (t->step == NULL || ps != &t->step->pub) {
+  if (!t->is_step || ps != &WASIO__TASK_STEP(t)->pub) {
     *err = wasio__set_error(WASIO_ESTATE, "%s: not called from the step "
                             "task whose wasio_step this is (the caller is "
-                            "%s)", what, t->name);
+                            "%s)", what, wasio__task_name(t));
     return NULL;
   }
-  if (t->step->request != NULL) {
+  if (WASIO__TASK_STEP(t)->request != NULL) {
     *err = wasio__set_error(WASIO_ESTATE, "%s: %s already armed a wait in "
                             "this step; a step task waits on one thing at "
-                            "a time", what, t->name);
+                            "a time", what, wasio__task_name(t));
     return NULL;
   }
   return t;
@@ -981,7 +990,7 @@ int wasio_sleep(double seconds) {
 }
 
 static int step_sleep_request(wasio__task *t) {
-  wasio__step *s = t->step;
+  wasio__step *s = WASIO__TASK_STEP(t);
   int rc = sleep_arm(t, s->seconds, s->ns, "wasio_step_sleep");
   return rc != 0 ? rc : wasio__step_wait(t, wasio__woken);
 }
@@ -992,8 +1001,8 @@ int wasio_step_sleep(wasio_step *ps, double seconds) {
   if (t == NULL) return err;
   uint64_t ns;
   if ((err = sleep_delay(seconds, &ns, "wasio_step_sleep")) != 0) return err;
-  t->step->seconds = seconds;
-  t->step->ns = ns;
-  t->step->request = step_sleep_request;
+  WASIO__TASK_STEP(t)->seconds = seconds;
+  WASIO__TASK_STEP(t)->ns = ns;
+  WASIO__TASK_STEP(t)->request = step_sleep_request;
   return WASIO_PENDING;
 }

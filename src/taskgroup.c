@@ -106,7 +106,7 @@ static void group_child_done(wasio_task h, void *arg) {
   done->awaited = 1;
   if (done->status < 0 && done->status != WASIO_ECANCELLED) {
     done->retrieved = 1;
-    group_add_error(g, done->name, done->status, done->message);
+    group_add_error(g, wasio__task_name(done), done->status, done->message);
     group_abort(g);
   }
   if (g->pending == 0 && g->waiting) wasio__wake(g->parent, 0);
@@ -146,7 +146,7 @@ static group_state *group_of(wasio_taskgroup *tg, int owner, const char *what,
   if (owner ? g->parent != wasio__current()
             : g->parent->loop != wasio__running) {
     *err = wasio__set_error(WASIO_EINVAL, "%s: the task group belongs to "
-                            "task %s%s", what, g->parent->name,
+                            "task %s%s", what, wasio__task_name(g->parent),
                             owner ? "" : " of another loop");
     return NULL;
   }
@@ -270,7 +270,7 @@ int wasio_taskgroup_exit(wasio_taskgroup *tg, int status) {
     g->waiting = 0;
   }
   if (body_failed) {
-    group_add_error(g, parent->name, status, body_message);
+    group_add_error(g, wasio__task_name(parent), status, body_message);
     free(body_message);
   }
   int rc = wasio_scope_exit(&tg->_scope, 0);

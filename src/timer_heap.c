@@ -12,7 +12,7 @@ static int earlier(const void *a, const void *b) {
 }
 
 static void placed(void *element, size_t index) {
-  (*(wasio__timer **)element)->index = index;
+  (*(wasio__timer **)element)->index = (uint32_t)index;
 }
 
 static const wasio__heap_order order = {sizeof(wasio__timer *), earlier,
@@ -20,6 +20,7 @@ static const wasio__heap_order order = {sizeof(wasio__timer *), earlier,
 
 int wasio__heap_push(wasio__heap *h, wasio__timer *t) {
   if (h->len == h->cap) {
+    if (h->cap >= WASIO__TIMER_ASIDE / 2) return WASIO_ENOMEM; /* indexes */
     size_t cap = h->cap ? h->cap * 2 : 64;
     wasio__timer **items = realloc(h->items, cap * sizeof *items);
     if (items == NULL) return WASIO_ENOMEM;
@@ -37,7 +38,7 @@ wasio__timer *wasio__heap_peek(const wasio__heap *h) {
 
 void wasio__heap_remove(wasio__heap *h, wasio__timer *t) {
   wasio__heap_take(h->items, h->len--, t->index, &order);
-  t->index = SIZE_MAX;
+  t->index = WASIO__TIMER_IDLE;
 }
 
 void wasio__heap_drop_range(wasio__heap *h, const void *lo, const void *hi) {

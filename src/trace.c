@@ -20,7 +20,7 @@ void wasio__trace(wasio__task *t, wasio_trace_kind kind, const char *detail,
   ev.kind = kind;
   ev.time = (double)wasio__loop_time(loop) / 1e9;
   ev.task_id = t->id;
-  ev.task = t->name;
+  ev.task = wasio__task_name(t);
   ev.detail = detail ? detail : "";
   ev.status = status;
   loop->in_hook++; /* a hook runs in the middle of a switch: no await */
@@ -31,6 +31,6 @@ void wasio__trace(wasio__task *t, wasio_trace_kind kind, const char *detail,
 void wasio__waiting_on_(wasio__task *t, const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
-  vsnprintf(t->what, sizeof t->what, fmt, ap);
+  vsnprintf(t->loop->what, sizeof t->loop->what, fmt, ap);
   va_end(ap);
 }

@@ -99,8 +99,8 @@ typedef struct wasio__list {
 typedef struct wasio__timer {
   uint64_t when; /* loop time, ns */
   uint64_t seq;  /* tie-break: equal deadlines fire in arming order */
-  size_t index;  /* position in the heap; SIZE_MAX when not armed */
   void (*fire)(struct wasio__timer *);
+  uint32_t index; /* position in the heap; UINT32_MAX when not armed */
   int kind;      /* whose: a task's own, a scope's, a callback's */
 } wasio__timer;
 

@@ -17,11 +17,12 @@
 #endif
 
 static uintptr_t top;
+static uintptr_t depth = DEPTH; /* how far below its first frame it goes */
 
 static __attribute__((noinline)) int recurse(int n) {
   volatile char frame[200];
-  for (size_t i = 0; i < sizeof frame; i++) frame[i] = (char)n;
-  if (top - (uintptr_t)frame >= DEPTH) return frame[0];
+  for (size_t i = 0; i < sizeof frame; i++) frame[i] = (char)(n | 1);
+  if (top - (uintptr_t)frame >= depth) return frame[0];
   return recurse(n + 1) + frame[7];
 }
 
@@ -69,6 +70,59 @@ TEST(overflow_ends_the_task_with_estack) {
   CHECK_INT(o.after, 0);
 #endif
 }
+
+/* Past the guard-page budget (a quarter of vm.max_map_count), native
+ * stacks come from arenas with a spare page below each instead of a guard:
+ * an overflow into the spare page is found at the next switch and the
+ * task's await points fail with WASIO_ESTACK, as in wasm; its neighbours'
+ * stacks are untouched. */
+#if !defined(__wasm__)
+size_t wasio__stack_guard_budget(size_t budget);
+
+#define ARENA_STACK 32768 /* a size no other case uses: fresh stacks */
+
+static int arena_neighbour(void *arg, void **result) {
+  volatile char mine[1024];
+  (void)result;
+  memset((char *)mine, 0x5a, sizeof mine);
+  int rc = wasio_sleep(1);
+  for (size_t i = 0; i < sizeof mine; i++)
+    if (mine[i] != 0x5a) *(int *)arg = 1;
+  return rc;
+}
+
+static int arena_main(void *arg, void **result) {
+  wasio_task t, before, after;
+  int damaged = 0;
+  (void)result;
+  CHECK_RC(wasio_create_task(&before, arena_neighbour, &damaged), 0);
+  CHECK_RC(wasio_create_task(&t, deep, arg), 0);
+  CHECK_RC(wasio_create_task(&after, arena_neighbour, &damaged), 0);
+  CHECK_RC(wasio_await(t, NULL), WASIO_ESTACK);
+  CHECK_STR(wasio_error_message(),
+            "task Task-3 overflowed its 32768-byte stack");
+  CHECK_RC(wasio_await(before, NULL), 0);
+  CHECK_RC(wasio_await(after, NULL), 0);
+  CHECK_INT(damaged, 0);
+  return 0;
+}
+
+TEST(arena_stack_overflow_is_reported) {
+  overflow o = {0, 1};
+  wasio_run_opts opts = {.clock = WASIO_CLOCK_VIRTUAL,
+                         .stack_size = ARENA_STACK};
+  size_t budget = wasio__stack_guard_budget(0);
+  depth = ARENA_STACK + 512; /* a few hundred bytes into the spare page */
+  int rc = wasio_run(arena_main, &o, &opts, NULL);
+  depth = DEPTH;
+  wasio__stack_guard_budget(budget);
+  CHECK_RC(rc, 0);
+  CHECK_INT(o.after, 1);
+  CHECK_RC(o.sleep_rc, WASIO_ESTACK);
+}
+#else
+TEST(arena_stack_overflow_is_reported) {}
+#endif
 
 /* Deep frames across a switch. In wasm every frame's locals are saved at a
  * switch; Binaryen checks the buffer only after the unwind, so wasio's is
