@@ -63,6 +63,20 @@ int wasio__stack_in_arena(const void *base);
 size_t wasio__stack_guard_budget(size_t budget);
 #endif
 
+#if defined(WASIO__WASM)
+/* Blocks of `size` bytes (16-byte aligned when size is a multiple of 16)
+ * from slabs that are never given back, with a free list; one class per
+ * size, zero-initialised with its size set. */
+typedef struct wasio__slab_class {
+  size_t size;
+  void *free;
+  char *next, *end; /* what is left of the newest slab */
+  size_t held;      /* bytes of slabs taken so far */
+} wasio__slab_class;
+void *wasio__slab_take(wasio__slab_class *c); /* NULL: out of memory */
+void wasio__slab_give(wasio__slab_class *c, void *block);
+#endif
+
 /* ------------------------------------------------------------------ switch */
 
 /* c runs wasio__coro_body(c) on the stack given, when first resumed. */

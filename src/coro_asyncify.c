@@ -96,27 +96,55 @@ size_t wasio__stack_round(size_t requested) {
   return (size + 15) & ~(size_t)15;
 }
 
-/* Stacks come from 1 MiB slabs and go back to a free list of their size:
- * wasm memory never shrinks, and growing it one small malloc at a time is
- * slow on V8 (each memory.grow costs a garbage collection). */
-#define SLAB_SIZE (1024 * 1024)
+/* Blocks of one size (task stacks here, task records in task.c) come from
+ * slabs and go back to a free list of their size: wasm memory never
+ * shrinks, and every memory.grow is slow on V8 (a garbage collection, and
+ * most of a 100,000-timer run's time when memory grew a megabyte at a
+ * time). So a class's next slab is an eighth of what it holds already, at
+ * least 1 MiB: a burst of 100,000 tasks grows memory some 60 times, not
+ * 1,700, for at most an eighth held in reserve. The free list's link is a
+ * block's last word: a stack's far end stays as its task left it. */
+#define SLAB_MIN (1024 * 1024)
+
+static void **slab_link(const wasio__slab_class *c, void *block) {
+  return (void **)((char *)block + c->size - sizeof(void *));
+}
+
+void *wasio__slab_take(wasio__slab_class *c) {
+  if (c->free != NULL) {
+    void *block = c->free;
+    c->free = *slab_link(c, block);
+    return block;
+  }
+  if ((size_t)(c->end - c->next) < c->size) {
+    size_t slab = c->held / 8;
+    if (slab < SLAB_MIN) slab = SLAB_MIN;
+    slab = (slab + 65535) & ~(size_t)65535;
+    char *mem = aligned_alloc(16, slab);
+    if (mem == NULL && slab > SLAB_MIN) mem = aligned_alloc(16, slab = SLAB_MIN);
+    if (mem == NULL) return NULL;
+    c->held += slab;
+    c->next = mem;
+    c->end = mem + slab;
+  }
+  void *block = c->next;
+  c->next += c->size;
+  return block;
+}
+
+void wasio__slab_give(wasio__slab_class *c, void *block) {
+  *slab_link(c, block) = c->free;
+  c->free = block;
+}
+
 #define SIZE_CLASSES 8
-
-typedef struct free_stack {
-  struct free_stack *next;
-} free_stack;
-
-static struct {
-  size_t size;
-  free_stack *free;
-  char *slab, *slab_end; /* what is left of the current slab */
-} classes[SIZE_CLASSES];
+static wasio__slab_class classes[SIZE_CLASSES];
 
 int wasio__stack_alloc(size_t size, void **base) {
   size_t i;
   for (i = 0; i < SIZE_CLASSES; i++)
     if (classes[i].size == size || classes[i].size == 0) break;
-  if (i == SIZE_CLASSES || size > SLAB_SIZE / 4) {
+  if (i == SIZE_CLASSES || size > SLAB_MIN / 4) {
     /* an unusual size: a plain allocation of its own */
     void *mem = aligned_alloc(16, size);
     if (mem == NULL) return WASIO_ENOMEM;
@@ -124,28 +152,14 @@ int wasio__stack_alloc(size_t size, void **base) {
     return 0;
   }
   classes[i].size = size;
-  if (classes[i].free != NULL) {
-    *base = classes[i].free;
-    classes[i].free = classes[i].free->next;
-    return 0;
-  }
-  if ((size_t)(classes[i].slab_end - classes[i].slab) < size) {
-    char *slab = aligned_alloc(16, SLAB_SIZE);
-    if (slab == NULL) return WASIO_ENOMEM;
-    classes[i].slab = slab;
-    classes[i].slab_end = slab + SLAB_SIZE;
-  }
-  *base = classes[i].slab;
-  classes[i].slab += size;
-  return 0;
+  *base = wasio__slab_take(&classes[i]);
+  return *base != NULL ? 0 : WASIO_ENOMEM;
 }
 
 void wasio__stack_free(void *base, size_t size) {
   for (size_t i = 0; i < SIZE_CLASSES; i++) {
-    if (classes[i].size == size && size <= SLAB_SIZE / 4) {
-      free_stack *f = base;
-      f->next = classes[i].free;
-      classes[i].free = f;
+    if (classes[i].size == size && size <= SLAB_MIN / 4) {
+      wasio__slab_give(&classes[i], base);
       return;
     }
   }

@@ -46,23 +46,22 @@ static WASIO__TLS size_t loop_stack_size;
 
 /* A guarded stack cannot overflow unnoticed: the fault handler below ends
  * the task. An arena stack has a spare page below it to take a small
- * overflow, and the 64 bytes on either side of its far end are watched at
- * every switch: no frame has reached them while they read zero. Zero is
- * what untouched pages read, and reading them keeps them off the resident
- * set (a written canary would cost every waiting task a second page); the
- * allocator keeps its links at the stack's top (stack_native.c). */
-#define WATCH_WORDS 8
+ * overflow, and the lowest 128 bytes of the stack are watched at every
+ * switch: no frame has reached them while they read zero (a descent past
+ * them pushes return addresses there). Zero is what an untouched page
+ * reads, and reading it keeps it off the resident set (a written canary
+ * cost every waiting task a second page); the allocator keeps its links at
+ * the stack's top (stack_native.c). */
+#define WATCH_WORDS 16
 
 static int far_end_touched(const wasio__coro *c) {
   const uint64_t *end = c->stack_base;
   uint64_t any = 0;
 #if defined(WASIO_VALGRIND)
-  /* memcheck takes words a task's frames left (its own stack's bottom, or
-   * the spare page below after an overflow) for undefined or gone */
-  VALGRIND_MAKE_MEM_DEFINED(end - WATCH_WORDS,
-                            2 * WATCH_WORDS * sizeof(uint64_t));
+  /* memcheck takes words a task's frames left for undefined */
+  VALGRIND_MAKE_MEM_DEFINED(end, WATCH_WORDS * sizeof(uint64_t));
 #endif
-  for (int i = -WATCH_WORDS; i < WATCH_WORDS; i++) any |= end[i];
+  for (int i = 0; i < WATCH_WORDS; i++) any |= end[i];
   return any != 0;
 }
 
@@ -73,8 +72,7 @@ int wasio__coro_check(wasio__coro *c) {
   if (c->started && (char *)c->ctx < (char *)c->stack_base)
     return WASIO__STACK_DAMAGED;
   /* to see the next one */
-  memset((uint64_t *)c->stack_base - WATCH_WORDS, 0,
-         2 * WATCH_WORDS * sizeof(uint64_t));
+  memset(c->stack_base, 0, WATCH_WORDS * sizeof(uint64_t));
   return WASIO__STACK_OVERFLOW;
 }
 

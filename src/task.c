@@ -115,47 +115,23 @@ int wasio__stack_trap_report(char *buf, size_t len) {
 #endif
 }
 
-/* Task records. In wasm they come from 1 MiB slabs and go back to a free
- * list of their size (plain or step), as task stacks do: memory never
- * shrinks there anyway, and growing it a malloc at a time is slow on V8
- * (each memory.grow costs a garbage collection: 200,000 step tasks spawned
- * at half the speed of ordinary ones, whose stacks come in slabs).
- * Natively malloc is fast and gives memory back. */
+/* Task records. In wasm they come from slabs and go back to a free list of
+ * their size (plain or step), as task stacks do (wasio__slab_take): memory
+ * never shrinks there anyway, and growing it a malloc at a time is slow on
+ * V8 (200,000 step tasks spawned at half the speed of ordinary ones, whose
+ * stacks came in slabs). Natively malloc is fast and gives memory back. */
 #if defined(WASIO__WASM)
-#define RECORD_SLAB (1024 * 1024)
-typedef struct free_record {
-  struct free_record *next;
-} free_record;
-static WASIO__TLS struct record_list {
-  free_record *free;
-  char *slab, *slab_end;
-} records[2];
+static WASIO__TLS wasio__slab_class records[2] = {
+    {sizeof(wasio__task), NULL, NULL, NULL, 0},
+    {sizeof(wasio__task) + sizeof(wasio__step), NULL, NULL, NULL, 0}};
 
 static wasio__task *record_alloc(int step) {
-  size_t size = sizeof(wasio__task) + (step ? sizeof(wasio__step) : 0);
-  struct record_list *list = &records[step];
-  void *mem;
-  if (list->free != NULL) {
-    mem = list->free;
-    list->free = list->free->next;
-  } else {
-    if ((size_t)(list->slab_end - list->slab) < size) {
-      char *slab = malloc(RECORD_SLAB);
-      if (slab == NULL) return NULL;
-      list->slab = slab;
-      list->slab_end = slab + RECORD_SLAB;
-    }
-    mem = list->slab;
-    list->slab += size;
-  }
-  return memset(mem, 0, size);
+  void *mem = wasio__slab_take(&records[step]);
+  return mem ? memset(mem, 0, records[step].size) : NULL;
 }
 
 static void record_release(wasio__task *t) {
-  struct record_list *list = &records[t->is_step];
-  free_record *f = (free_record *)t;
-  f->next = list->free;
-  list->free = f;
+  wasio__slab_give(&records[t->is_step], t);
 }
 #else
 static wasio__task *record_alloc(int step) {
