@@ -43,6 +43,9 @@ EMCC_CFLAGS   := -O2
 # start_unwind itself, counts as "top-most runtime" and is left
 # uninstrumented (seen: wasio__suspend's code after the yield ran during
 # the unwind). The pass optimizes its own output at the level given.
+# It instruments only the functions scripts/asyncify-list.mjs finds can
+# reach a switch (following calls through pointers by signature), not
+# every function that calls through a pointer.
 ASYNCIFY  := --asyncify --pass-arg=asyncify-ignore-imports --strip-debug
 
 # ------------------------------------------------------------ sources
@@ -71,7 +74,8 @@ define stack_check
 	WASM_OPT=$(WASM_OPT) $(NODE) scripts/stack-check.mjs $(1) $(2)
 endef
 define asyncify
-	$(WASM_OPT) $(ASYNCIFY) -O2 $(1) -o $(1)
+	$(NODE) scripts/asyncify-list.mjs $(1) > $(1).asyncify-list
+	$(WASM_OPT) $(ASYNCIFY) --pass-arg=asyncify-onlylist@@$(1).asyncify-list -O2 $(1) -o $(1)
 endef
 
 # ------------------------------------------------------------ top level

@@ -304,7 +304,7 @@ static int step_await_outcome(wasio__task *self) {
   return propagate(s->awaited_status, s->awaited_message);
 }
 
-static int step_await_finish(wasio__task *self, int rc) {
+int wasio__step_await_finish(wasio__task *self, int rc) {
   wasio__step *s = WASIO__TASK_STEP(self);
   if (rc == WASIO_ECANCELLED && s->waiter.node.next != NULL) {
     /* cancelled while it waited: the awaited task is cancelled too, and
@@ -313,7 +313,7 @@ static int step_await_finish(wasio__task *self, int rc) {
     int err;
     wasio__task *t = wasio__task_get(s->awaited, &err);
     if (t != NULL) wasio__cancel(t, NULL);
-    return wasio__step_wait(self, step_await_finish); /* not cancellable */
+    return wasio__step_wait(self, WASIO__FINISH_AWAIT); /* not cancellable */
   }
   wasio__waiter_remove(&s->waiter);
   self->watching = NULL;
@@ -339,7 +339,7 @@ static int step_await_request(wasio__task *self) {
   self->nwatching = 1;
   self->on_cancel = wasio__stay;
   wasio__waiting_on(self, "await %s", wasio__task_name(t));
-  return wasio__step_wait(self, step_await_finish);
+  return wasio__step_wait(self, WASIO__FINISH_AWAIT);
 }
 
 int wasio_step_await(wasio_step *ps, wasio_task h) {

@@ -92,10 +92,16 @@ void wasio__coro_resume(wasio__coro *c);
  * and emcc runs it at link time), that caller would call start_unwind
  * itself, count as "top-most runtime" and be left uninstrumented, and its
  * code after the yield would run during the unwind. An indirect call also
- * marks the caller as one that can unwind. */
+ * marks the caller as one that can unwind. The unused float argument gives
+ * the pointer a signature that C code rarely has: an indirect call can only
+ * reach a function of its own signature, and scripts/asyncify-list.mjs
+ * instruments only the callers that can reach the yield that way. */
 #if defined(WASIO__WASM)
-extern void (*volatile wasio__coro_yield_fn)(wasio__coro *c);
-static inline void wasio__coro_yield(wasio__coro *c) { wasio__coro_yield_fn(c); }
+#define WASIO__YIELD_KEY 1.0f
+extern void (*volatile wasio__coro_yield_fn)(wasio__coro *c, float key);
+static inline void wasio__coro_yield(wasio__coro *c) {
+  wasio__coro_yield_fn(c, WASIO__YIELD_KEY);
+}
 #else
 void wasio__coro_yield(wasio__coro *c);
 #endif

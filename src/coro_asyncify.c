@@ -219,11 +219,15 @@ void wasio__coro_init(wasio__coro *c, void *stack_base, size_t stack_size) {
 }
 
 /* The first function of every task's wasm stack, called (and on rewind,
- * called again) through a pointer so that it cannot be inlined into resume. */
-static WASIO__NOINLINE void coro_trampoline(wasio__coro *c) {
+ * called again) through a pointer so that it cannot be inlined into resume;
+ * with the yield's signature, which no callback shares (see
+ * wasio__coro_yield_fn), so that calls through other pointers are not taken
+ * for calls that may reach a task's body. */
+static WASIO__NOINLINE void coro_trampoline(wasio__coro *c, float key) {
+  (void)key;
   wasio__coro_body(c);
 }
-static void (*volatile trampoline)(wasio__coro *) = coro_trampoline;
+static void (*volatile trampoline)(wasio__coro *, float) = coro_trampoline;
 
 void wasio__coro_resume(wasio__coro *c) {
   void *loop_sp = wasio__get_sp();
@@ -240,7 +244,7 @@ void wasio__coro_resume(wasio__coro *c) {
   wasio__set_sp(c->sp);
   wasio__set_stack_limits((char *)c->stack_base + c->stack_size,
                           (char *)c->stack_base + STACK_FLOOR);
-  trampoline(c);
+  trampoline(c, WASIO__YIELD_KEY);
   running = NULL;
   /* back on the loop's side: its own stack is not a task's */
   wasio__set_stack_limits(UNCHECKED_BASE, NULL);
@@ -267,7 +271,8 @@ void wasio__coro_resume(wasio__coro *c) {
   wasio__set_sp(loop_sp);
 }
 
-static WASIO__NOINLINE void coro_yield(wasio__coro *c) {
+static WASIO__NOINLINE void coro_yield(wasio__coro *c, float key) {
+  (void)key;
   if (state == REWINDING) {
     /* Second call, on the way back in: the task's frames are restored. */
     asyncify_stop_rewind();
@@ -280,7 +285,7 @@ static WASIO__NOINLINE void coro_yield(wasio__coro *c) {
   state = UNWINDING;
   asyncify_start_unwind(&data);
 }
-void (*volatile wasio__coro_yield_fn)(wasio__coro *) = coro_yield;
+void (*volatile wasio__coro_yield_fn)(wasio__coro *, float) = coro_yield;
 
 /* After a trap, for the host to explain it: if a coroutine was running
  * with its stack pointer near its floor, the trap was the stack limit. The

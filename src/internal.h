@@ -239,13 +239,13 @@ void wasio__loop_leave(wasio_loop *loop);
 /* 0, or WASIO_ESTATE once the loop is closing (nothing new on it). */
 int wasio__loop_accepts(const wasio_loop *loop, const char *what);
 void wasio__loop_cancel_all(wasio_loop *loop, const char *msg);
-/* Blocking: runs the loop, waiting in its host, until done(arg), or until
- * cancelling every task did not get it unstuck. Returns 0; WASIO_EDEADLK
+/* Blocking: runs the loop, waiting in its host, until `main` is done (NULL:
+ * until no task is left), or until cancelling every task did not get it
+ * unstuck. Returns 0; WASIO_EDEADLK
  * (nothing could wake the tasks); WASIO_EINTR when a Ctrl-C cancelled
  * `main` (NULL: every task); the host's failure to wait (WASIO_EIO,
  * WASIO_ENOMEM, its message set); or enter's refusal. */
-int wasio__loop_drive(wasio_loop *loop, int (*done)(wasio_loop *, void *),
-                      void *arg, wasio__task *main, const char *what);
+int wasio__loop_drive(wasio_loop *loop, wasio__task *main, const char *what);
 /* Blocking: steps 4 and 5 of a run (cancel what is left, run until it has
  * finished, close the resources). Returns drive's failure, or 0. */
 int wasio__loop_shutdown(wasio_loop *loop, const char *what);
@@ -293,10 +293,11 @@ typedef struct wasio__step {
    * at once (0 or an error). Kept until the wait ends: a cancelled task
    * yields once first, and arms it after if the request was taken back. */
   int (*request)(wasio__task *t);
-  /* Turns the wake status into the wait's outcome, or re-arms and returns
-   * WASIO_PENDING (an await whose awaiting task was cancelled waits for
-   * the awaited task to finish). */
-  int (*finish)(wasio__task *t, int rc);
+  /* How the wake status becomes the wait's outcome (wasio__step_finish):
+   * a WASIO__FINISH_ kind, not a pointer, so that step_run makes no call
+   * through a pointer of a task body's signature (scripts/asyncify-list.mjs
+   * would take it for one that may switch). */
+  uint8_t finish;
   uint8_t cancellable;   /* the armed wait had an on_cancel */
   uint8_t cancelled_await; /* the await's target was cancelled for it */
   /* what the requests wait on */
@@ -401,7 +402,15 @@ wasio__task *wasio__step_arming(wasio_step *s, const char *what, int *err);
 /* A step request's wait is armed (its on_cancel set, if cancellable): the
  * task waits, and `finish` makes the outcome of the wake status. Returns
  * WASIO_PENDING. */
-int wasio__step_wait(wasio__task *t, int (*finish)(wasio__task *t, int rc));
+enum {
+  WASIO__FINISH_WOKEN = 0,  /* wasio__woken: 0, or cancelled */
+  WASIO__FINISH_YIELD_ONCE, /* a cancelled task's yield (task.c) */
+  WASIO__FINISH_AWAIT       /* wasio__step_await_finish */
+};
+int wasio__step_wait(wasio__task *t, int finish);
+/* The wait's outcome, or WASIO_PENDING when it re-armed (an await whose
+ * awaiting task was cancelled waits for the awaited task to finish). */
+int wasio__step_await_finish(wasio__task *self, int rc);
 /* A step task's step part, allocated right behind its record (task.c,
  * task_new), or NULL for an ordinary task; and the task a part belongs
  * to. */

@@ -467,8 +467,14 @@ static void interrupt(wasio_loop *loop, wasio__task *main) {
     wasio__loop_cancel_all(loop, interrupt_msg);
 }
 
-int wasio__loop_drive(wasio_loop *loop, int (*done)(wasio_loop *, void *),
-                      void *arg, wasio__task *main, const char *what) {
+/* Whether drive is done: a test, not a callback (a call through a pointer
+ * of a task body's signature would count as one that may switch, for
+ * scripts/asyncify-list.mjs). */
+static int driven_enough(const wasio_loop *loop, const wasio__task *main) {
+  return main ? main->state == WASIO__TASK_DONE : loop->live == 0;
+}
+
+int wasio__loop_drive(wasio_loop *loop, wasio__task *main, const char *what) {
   int rc = wasio__loop_enter(loop, what);
   if (rc != 0) return rc;
 #if !defined(WASIO__WASM)
@@ -476,7 +482,7 @@ int wasio__loop_drive(wasio_loop *loop, int (*done)(wasio_loop *, void *),
 #endif
   int stuck = 0, failure = 0;
   char host_message[256] = "";
-  while (!done(loop, arg)) {
+  while (!driven_enough(loop, main)) {
     uint64_t timeout = wasio__loop_timeout(loop);
     if (timeout == WASIO__FOREVER && !wasio__loop_expects_events(loop))
       rc = WASIO_EDEADLK;
@@ -509,11 +515,6 @@ int wasio__loop_drive(wasio_loop *loop, int (*done)(wasio_loop *, void *),
   return failure;
 }
 
-static int no_task_left(wasio_loop *loop, void *arg) {
-  (void)arg;
-  return loop->live == 0;
-}
-
 int wasio__loop_shutdown(wasio_loop *loop, const char *what) {
   int failure = 0;
   if (loop->phase == WASIO__PHASE_MAIN) {
@@ -523,7 +524,7 @@ int wasio__loop_shutdown(wasio_loop *loop, const char *what) {
     wasio__loop_leave(loop);
   }
   if (loop->phase == WASIO__PHASE_SHUTDOWN) {
-    failure = wasio__loop_drive(loop, no_task_left, NULL, NULL, what);
+    failure = wasio__loop_drive(loop, NULL, what);
     if (failure == WASIO_ENESTED || failure == WASIO_ESTATE) return failure;
     if (wasio__loop_enter(loop, what) == 0) {
       finish_shutdown(loop);

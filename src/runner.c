@@ -70,16 +70,6 @@ static int runner_lazy_init(wasio_runner *r, const char *what) {
 static const char interrupted_msg[] =
     "interrupted by Ctrl-C (SIGINT): main was cancelled and its cleanup ran";
 
-static int no_task_left(wasio_loop *loop, void *arg) {
-  (void)arg;
-  return loop->live == 0;
-}
-
-static int task_done(wasio_loop *loop, void *arg) {
-  (void)loop;
-  return ((wasio__task *)arg)->state == WASIO__TASK_DONE;
-}
-
 int wasio_runner_run(wasio_runner *r, wasio_fn main, void *arg,
                      wasio_context *context, wasio_outcome *out) {
   const char *what = "wasio_runner_run";
@@ -101,7 +91,7 @@ int wasio_runner_run(wasio_runner *r, wasio_fn main, void *arg,
   t->awaited = 1;
   loop->main = t;
   wasio__debug_step(loop, 3);
-  int failure = wasio__loop_drive(loop, task_done, t, t, what);
+  int failure = wasio__loop_drive(loop, t, what);
 
   wasio_outcome outcome;
   if (t->state == WASIO__TASK_DONE) {
@@ -232,8 +222,7 @@ int wasio_implicit_run(void) {
                  "tasks are pending");
     /* MAIN lasts until no task is left; then the shutdown has nothing to
      * cancel and closes the resources */
-    failure = wasio__loop_drive(loop, no_task_left, NULL, NULL,
-                                "wasio_implicit_run");
+    failure = wasio__loop_drive(loop, NULL, "wasio_implicit_run");
     int rc = wasio__loop_shutdown(loop, "wasio_implicit_run");
     if (failure == 0) failure = rc;
   }

@@ -57,7 +57,7 @@ static int step_event_request(wasio__task *t) {
   if (s->event->_set) return 0;
   wasio__waiting_on(t, "event wait");
   wasio__park_step(&s->event->_waiters, &s->parked);
-  return wasio__step_wait(t, wasio__woken);
+  return wasio__step_wait(t, WASIO__FINISH_WOKEN);
 }
 
 int wasio_step_event_wait(wasio_step *ps, wasio_event *e) {

@@ -804,8 +804,8 @@ int wasio_task_remove_done_callback(wasio_task h, wasio_done_cb cb,
  * step_run turns the wake status into the wait's outcome and calls the
  * step again. */
 
-int wasio__step_wait(wasio__task *t, int (*finish)(wasio__task *t, int rc)) {
-  WASIO__TASK_STEP(t)->finish = finish;
+int wasio__step_wait(wasio__task *t, int finish) {
+  WASIO__TASK_STEP(t)->finish = (uint8_t)finish;
   WASIO__TASK_STEP(t)->cancellable = t->on_cancel != NULL;
   suspend_begin(t);
   return WASIO_PENDING;
@@ -822,7 +822,15 @@ static int yield_once_finish(wasio__task *t, int rc) {
 static int yield_once(wasio__task *t) {
   wasio__ready_push(t->loop, &t->rq);
   wasio__waiting_on(t, "cancelled: yield once");
-  return wasio__step_wait(t, yield_once_finish);
+  return wasio__step_wait(t, WASIO__FINISH_YIELD_ONCE);
+}
+
+static int step_finish(wasio__task *t, int rc) {
+  switch (WASIO__TASK_STEP(t)->finish) {
+    case WASIO__FINISH_YIELD_ONCE: return yield_once_finish(t, rc);
+    case WASIO__FINISH_AWAIT: return wasio__step_await_finish(t, rc);
+    default: return wasio__woken(t, rc);
+  }
 }
 
 static WASIO__NOINLINE void step_run(wasio_loop *loop, wasio__task *t) {
@@ -840,7 +848,7 @@ static WASIO__NOINLINE void step_run(wasio_loop *loop, wasio__task *t) {
   t->state = WASIO__TASK_RUNNING;
   loop->current = t;
   wasio_context **saved = wasio__context_enter(&t->context);
-  int rc = resumed ? s->finish(t, suspend_end(t, s->cancellable)) : 0;
+  int rc = resumed ? step_finish(t, suspend_end(t, s->cancellable)) : 0;
   while (rc != WASIO_PENDING) {
     s->pub.status = rc;
     s->request = NULL;
@@ -968,7 +976,7 @@ int wasio_sleep(double seconds) {
 static int step_sleep_request(wasio__task *t) {
   wasio__step *s = WASIO__TASK_STEP(t);
   int rc = sleep_arm(t, s->seconds, s->ns, "wasio_step_sleep");
-  return rc != 0 ? rc : wasio__step_wait(t, wasio__woken);
+  return rc != 0 ? rc : wasio__step_wait(t, WASIO__FINISH_WOKEN);
 }
 
 int wasio_step_sleep(wasio_step *ps, double seconds) {
