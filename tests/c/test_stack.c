@@ -158,3 +158,60 @@ TEST(deep_frames_survive_a_switch) {
   CHECK_INT(out[0], 1000);
   CHECK_INT(out[1], 1000);
 }
+
+/* In wasm only the functions that can reach a switch are instrumented
+ * (scripts/asyncify-list.mjs), and calls through pointers are followed by
+ * signature. A task that suspends under calls through pointers of several
+ * signatures, some unusual, must come back to every frame intact: each
+ * function's code before the switch runs once, its code after it once, and
+ * its locals survive. (A frame left uninstrumented would run its code
+ * after the switch during the unwind, and its code before it again.) */
+static int entered[3], left[3];
+
+static int sleeps_in_void(void) {
+  entered[0]++;
+  int rc = wasio_sleep(0.25);
+  left[0]++;
+  return rc;
+}
+static double sleeps_in_double(double x, int n) {
+  double kept = x * 2; /* a local live across the switch */
+  entered[1]++;
+  if (wasio_sleep(0.25) != 0) return -1;
+  left[1]++;
+  return kept + n;
+}
+static int sleeps_like_a_task(void *arg, void **result) {
+  (void)result;
+  int before = *(int *)arg;
+  entered[2]++;
+  if (wasio_sleep(0.25) != 0) return -1;
+  left[2]++;
+  return before + 1;
+}
+static int (*volatile via_void)(void) = sleeps_in_void;
+static double (*volatile via_double)(double, int) = sleeps_in_double;
+static int (*volatile via_task)(void *, void **) = sleeps_like_a_task;
+
+static int through_pointers(void *arg, void **result) {
+  int *out = arg, seven = 7;
+  (void)result;
+  out[0] = via_void();
+  out[1] = (int)via_double(20.5, 1);
+  out[2] = via_task(&seven, NULL);
+  out[3] = (int)(wasio_now() * 100 + 0.5);
+  return 0;
+}
+
+TEST(switches_under_calls_through_pointers) {
+  int out[4] = {-1, -1, -1, -1};
+  CHECK_RC(run_virtual(through_pointers, out, NULL), 0);
+  CHECK_INT(out[0], 0);
+  CHECK_INT(out[1], 42);
+  CHECK_INT(out[2], 8);
+  CHECK_INT(out[3], 75);
+  for (int i = 0; i < 3; i++) {
+    CHECK_INT(entered[i], 1);
+    CHECK_INT(left[i], 1);
+  }
+}
