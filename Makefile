@@ -268,6 +268,16 @@ $(B)/web/wasio.d.ts: web/wasio.d.ts
 	@mkdir -p $(@D)
 	cp $< $@
 
+# Emscripten's own fibers (emscripten_fiber_swap, -sASYNCIFY), a contender
+# in the benchmarks: bench/fibers.c, run by bench/fibers.mjs (Node) and
+# bench/fibers_chromium.mjs. The runners hand the loader the wasm bytes;
+# main runs when they call callMain([workload, n]).
+FIBERS_FLAGS := -sASYNCIFY -sALLOW_MEMORY_GROWTH=1 -sMODULARIZE=1 -sEXPORT_ES6=1 \
+  -sENVIRONMENT=web -sINVOKE_RUN=0 -sEXPORTED_RUNTIME_METHODS=callMain
+$(B)/web/fibers/fibers.mjs: bench/fibers.c
+	@mkdir -p $(@D)
+	$(EMCC) $(CSTD) $(WARN) -O2 $< -o $@ $(FIBERS_FLAGS)
+
 # ------------------------------------------------------------ use
 demo: deps wasi ## run say_after in its three modes on the WASI build (node:wasi)
 	@for mode in sequential tasks gather; do \
@@ -293,12 +303,12 @@ test-conformance: native wasi ## the twin suite: every tests/conformance/ progra
 test-js: all ## node --test: CLI on every target, the JS API, Wasmtime
 	$(NODE) --test tests/js/
 
-bench: all $(B)/native/bench-switch $(B)/wasi/bench-switch.wasm $(B)/wasi/wasio-plain.wasm ## every workload against asyncio, uvloop, Node: bench/RESULTS.md
+bench: all $(B)/native/bench-switch $(B)/wasi/bench-switch.wasm $(B)/wasi/wasio-plain.wasm $(B)/web/fibers/fibers.mjs ## every workload against asyncio, uvloop, Node: bench/RESULTS.md
 	$(NODE) bench/bench.mjs
 	bench/run.sh
 	bench/lateness.sh
 
-bench-quick: all $(B)/wasi/wasio-plain.wasm ## the same, smaller sizes, under a minute
+bench-quick: all $(B)/wasi/wasio-plain.wasm $(B)/web/fibers/fibers.mjs ## the same, smaller sizes, under a minute
 	$(NODE) bench/bench.mjs --quick
 
 golden: native ## rewrite tests/golden/ from the native build (review the diff)

@@ -86,6 +86,14 @@ const contenders = [
   python && { name: `CPython ${python.version} asyncio`, baseline: true, run: async (w, n) => JSON.parse((await exec(python.path, [`${root}bench/asyncio_bench.py`, w, String(n)])).stdout) },
   python && uvloopVersion && { name: `uvloop ${uvloopVersion}`, run: async (w, n) => JSON.parse((await exec(python.path, [`${root}bench/asyncio_bench.py`, w, String(n), '--uvloop'])).stdout) },
   { name: `Node ${process.version}`, run: async (w, n) => JSON.parse((await exec(process.execPath, ['--expose-gc', `${root}bench/node_bench.mjs`, w, String(n)])).stdout) },
+  // What a C programmer in the browser would use instead: Emscripten's own
+  // fibers (bench/fibers.c), for the switch and for memory per suspended fiber.
+  { name: 'Emscripten fibers, Node', only: ['switch', 'memory'], run: async (w, n) => JSON.parse((await exec(process.execPath, [`${root}bench/fibers.mjs`, w, String(n)])).stdout) },
+  { name: 'Emscripten fibers, Chromium', only: ['switch', 'memory'], run: async (w, n) => {
+    if (!page) throw new Error(browserInfo);
+    const { fibersInPage } = await import('./fibers_chromium.mjs');
+    return JSON.parse(await fibersInPage(page, [w, n]));
+  } },
 ].filter(Boolean);
 
 // Chromium: one page for every run, driven by playwright-core.
@@ -169,6 +177,7 @@ const results = {};
 for (const w of workloads) {
   results[w.id] = {};
   for (const c of contenders) {
+    if (c.only && !c.only.includes(w.same ?? w.id)) continue; // not a workload it has
     // a step-task row measures wasio only; the others have no such tasks
     if (w.same && !c.name.startsWith('wasio')) {
       results[w.id][c.name] = results[w.same][c.name];
@@ -233,6 +242,7 @@ for (const w of workloads) {
   const base = baselineName ? results[w.id][baselineName]?.value : undefined;
   for (const c of contenders) {
     const r = results[w.id][c.name];
+    if (!r) continue;
     if (r.error) {
       lines.push(w.id === 'timers' ? `| ${c.name} | failed: ${r.error} | | | |` : `| ${c.name} | failed: ${r.error} | |`);
       continue;
@@ -275,7 +285,7 @@ for (const w of workloads) {
   const base = baselineName ? results[w.id][baselineName]?.value : undefined;
   for (const c of contenders) {
     const r = results[w.id][c.name];
-    if (!base || r.error) continue;
+    if (!base || !r || r.error) continue;
     const ratio = w.higher ? r.value / base : base / r.value;
     const color = c.name.startsWith('wasio') ? '#2563eb' : '#9ca3af';
     bars.push(`<text x="20" y="${y + 11}" font-size="11">${c.name}</text>`,
