@@ -232,10 +232,11 @@ static void (*volatile trampoline)(wasio__coro *, float) = coro_trampoline;
 void wasio__coro_resume(wasio__coro *c) {
   void *loop_sp = wasio__get_sp();
   if (c->started) {
-    /* Put the task's frames back where Asyncify will pop them from. */
-    memcpy(scratch, c->saved, c->saved_len);
-    data.pos = scratch + c->saved_len;
-    data.end = scratch + SCRATCH_SIZE;
+    /* Asyncify pops the task's frames from where they were copied: a
+     * rewind only reads (it is the unwind that may run past the end of a
+     * buffer, and that one goes to the scratch buffer). */
+    data.pos = (char *)c->saved + c->saved_len;
+    data.end = (char *)c->saved + c->saved_cap;
     state = REWINDING;
     asyncify_start_rewind(&data);
   }
