@@ -305,8 +305,10 @@ test-js: all ## node --test: CLI on every target, the JS API, Wasmtime
 
 bench: all $(B)/native/bench-switch $(B)/wasi/bench-switch.wasm $(B)/wasi/wasio-plain.wasm $(B)/web/fibers/fibers.mjs ## every workload against asyncio, uvloop, Node: bench/RESULTS.md
 	$(NODE) bench/bench.mjs
-	bench/run.sh
-	bench/lateness.sh
+	{ printf '\n## 10. Switches and timer lateness per host\n\n```\n' && bench/run.sh && \
+	  bench/lateness.sh && printf '```\n'; } > $(B)/bench-hosts.md
+	cat $(B)/bench-hosts.md >> bench/RESULTS.md
+	cat $(B)/bench-hosts.md
 
 bench-quick: all $(B)/wasi/wasio-plain.wasm $(B)/web/fibers/fibers.mjs ## the same, smaller sizes, under a minute
 	$(NODE) bench/bench.mjs --quick

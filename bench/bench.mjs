@@ -270,6 +270,61 @@ for (const c of [...new Set(scale.map((s) => s.contender))]) {
   }
 }
 lines.push('');
+
+// 9. Issue 16's goals, checked against this run's figures (the same run, so
+// a shared machine's drift moves both sides of each comparison).
+const nodeName = contenders.find((c) => c.name.startsWith('Node '))?.name;
+const wasmtimeName = contenders.find((c) => c.name.startsWith('wasio WASI, wasmtime'))?.name;
+const value = (w, name) => results[w]?.[name]?.value;
+const scaleValue = (name, w, n) => scale.find((s) => s.contender === name && s.workload === w && s.n === n);
+const goals = [];
+const goal = (what, target, measured, met) =>
+  goals.push(`| ${what} | ${target} | ${measured ?? 'not measured'} | ${measured === undefined ? '–' : met ? 'met' : 'missed'} |`);
+const bytes = (v) => (v === undefined ? undefined : `${Math.round(v).toLocaleString('en')} B`);
+const times = (a, b) => (a === undefined || b === undefined ? undefined : `${(a / b).toFixed(2)}×`);
+for (const name of ['wasio native']) {
+  goal('idle memory, ordinary task, native', '≤ 4,608 B (4.5 KiB)', bytes(value('memory', name)), value('memory', name) <= 4608);
+}
+for (const name of ['wasio WASI, node:wasi', wasmtimeName, 'wasio web build, Node']) {
+  if (name) goal(`idle memory, ordinary task, ${name.replace('wasio ', '')}`, '≤ 6,144 B (6 KiB)', bytes(value('memory', name)), value('memory', name) <= 6144);
+}
+for (const c of contenders.filter((x) => x.name.startsWith('wasio'))) {
+  goal(`idle memory, step task, ${c.name.replace('wasio ', '')}`, '≤ 1,024 B', bytes(value('memory-step', c.name)), value('memory-step', c.name) <= 1024);
+}
+for (const name of ['wasio WASI, node:wasi', wasmtimeName].filter(Boolean)) {
+  const r = scaleValue(name, 'memory-step', scaleSizes.at(-1));
+  goal(`${scaleSizes.at(-1).toLocaleString('en')} step tasks waiting at once, ${name.replace('wasio ', '')}`, 'runs',
+    r ? (r.error ? `failed: ${r.error}` : bytes(r.value)) : undefined, r && !r.error);
+}
+const vsNode = (w, name, target, higher) => {
+  const a = value(w, name), b = value(w, nodeName);
+  const ratio = a === undefined || b === undefined ? undefined : a / b;
+  goal(`${w} against Node, ${name.replace('wasio ', '')}`, `${higher ? '≥' : '≤'} ${target}× Node's`, times(a, b),
+    ratio !== undefined && (higher ? ratio >= target : ratio <= target));
+};
+vsNode('spawn', 'wasio native', 2, true);
+if (wasmtimeName) vsNode('spawn', wasmtimeName, 1, true);
+vsNode('spawn', 'wasio WASI, node:wasi', 0.7, true);
+vsNode('timers', 'wasio native', 1, false);
+if (wasmtimeName) vsNode('timers', wasmtimeName, 1, false);
+vsNode('timers', 'wasio WASI, node:wasi', 1.5, false);
+for (const name of ['wasio native', wasmtimeName, 'wasio WASI, node:wasi'].filter(Boolean)) {
+  const a = results.timers[name]?.p99, b = results.timers[nodeName]?.p99;
+  goal(`timers p99 lateness, ${name.replace('wasio ', '')}`, "≤ Node's", a === undefined ? undefined : `${a.toFixed(1)} ms (Node ${b?.toFixed(1)} ms)`, a <= b);
+}
+const rate = (v) => (v === undefined ? undefined : fmt(v, 'switches/s'));
+if (wasmtimeName) goal(`switch, ${wasmtimeName.replace('wasio ', '')}`, '≥ 8 M/s', rate(value('switch', wasmtimeName)), value('switch', wasmtimeName) >= 8e6);
+for (const name of ['wasio web build, Node', 'wasio web build, Chromium']) {
+  goal(`switch, ${name.replace('wasio ', '')}`, '≥ 5 M/s', rate(value('switch', name)), value('switch', name) >= 5e6);
+}
+goal('Asyncify: module size', '≤ 1.3× the plain module', times(asyncifyCost.sizeInstrumented, asyncifyCost.sizePlain),
+  asyncifyCost.sizeInstrumented / asyncifyCost.sizePlain <= 1.3);
+goal('Asyncify: CPU-bound loop', '≤ 1.1× the plain module', times(asyncifyCost.cpuInstrumented, asyncifyCost.cpuPlain),
+  asyncifyCost.cpuInstrumented / asyncifyCost.cpuPlain <= 1.1);
+lines.push('## 9. The performance goals (issue 16) in this run', '');
+lines.push('| goal | target | this run | |', '|---|---|---|---|', ...goals, '');
+if (quick) lines.push('(A quick run: smaller sizes than the goals were set for.)', '');
+
 const notes = readFileSync(`${root}bench/NOTES.md`, 'utf8');
 lines.push(notes.trim(), '');
 writeFileSync(`${root}bench/RESULTS.md`, lines.join('\n'));
