@@ -39,7 +39,7 @@ typedef struct wasio__coro {
   unsigned valgrind_id; /* the stack as memcheck knows it */
 #endif
   uint8_t started;
-  uint8_t arena; /* the stack has no guard page: watch its far end */
+  uint8_t watched; /* the stack has no guard page: watch its far end */
   uint8_t overflowed; /* set by the fault handler (read after the switch, an opaque call) */
 } wasio__coro;
 #endif
@@ -56,11 +56,15 @@ size_t wasio__stack_round(size_t requested);
 int wasio__stack_alloc(size_t size, void **base);
 void wasio__stack_free(void *base, size_t size);
 #if !defined(WASIO__WASM)
-/* Whether `base` came from an arena (no guard page below it). */
-int wasio__stack_in_arena(const void *base);
-/* How many stacks may have a guard page at once (the rest come from
- * arenas); returns the budget it replaces. For tests. */
+/* Whether the stack at `base` has no guard page below it (an arena stack
+ * where the kernel has no guard markers): its far end is watched. */
+int wasio__stack_watched(const void *base);
+/* For tests. How many stacks may have a mapping of their own with a guard
+ * page at once (the rest come from arenas); returns the budget it
+ * replaces. And whether arenas made from now on get guard markers (0: no;
+ * else as the kernel allows); returns -1 (not known yet), 0 or 1. */
 size_t wasio__stack_guard_budget(size_t budget);
+int wasio__stack_arena_guards(int use);
 #endif
 
 #if defined(WASIO__WASM)
@@ -127,11 +131,11 @@ enum {
 };
 int wasio__coro_check(wasio__coro *c);
 /* Whether the check can find anything: natively only after a fault or on
- * an arena stack, so the switch path skips the call. */
+ * a watched stack, so the switch path skips the call. */
 #if defined(WASIO__WASM)
 #define WASIO__CORO_CHECKED(c) 1
 #else
-#define WASIO__CORO_CHECKED(c) ((c)->overflowed | (c)->arena)
+#define WASIO__CORO_CHECKED(c) ((c)->overflowed | (c)->watched)
 #endif
 #if defined(WASIO__WASM)
 /* After a trap: the coroutine that was running with its stack pointer at

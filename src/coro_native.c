@@ -45,9 +45,10 @@ static WASIO__TLS size_t loop_stack_size;
 #endif
 
 /* A guarded stack cannot overflow unnoticed: the fault handler below ends
- * the task. An arena stack has a spare page below it to take a small
- * overflow, and the lowest 128 bytes of the stack are watched at every
- * switch: no frame has reached them while they read zero (a descent past
+ * the task. A stack without a guard page (an arena stack on a kernel
+ * without guard markers, stack_native.c) has a spare page below it to take
+ * a small overflow, and the lowest 128 bytes of the stack are watched at
+ * every switch: no frame has reached them while they read zero (a descent past
  * them pushes return addresses there). Zero is what an untouched page
  * reads, and reading it keeps it off the resident set (a written canary
  * cost every waiting task a second page); the allocator keeps its links at
@@ -67,7 +68,7 @@ static int far_end_touched(const wasio__coro *c) {
 
 int wasio__coro_check(wasio__coro *c) {
   if (c->overflowed) return WASIO__STACK_ABANDONED;
-  if (!c->arena || !far_end_touched(c)) return WASIO__STACK_OK;
+  if (!c->watched || !far_end_touched(c)) return WASIO__STACK_OK;
   /* Suspended below its stack: it is still overflowing. */
   if (c->started && (char *)c->ctx < (char *)c->stack_base)
     return WASIO__STACK_DAMAGED;
@@ -98,7 +99,7 @@ static void on_segv(int sig, siginfo_t *info, void *ucontext) {
   sp = (uintptr_t)info->si_addr;
 #endif
   uintptr_t base = c ? (uintptr_t)c->stack_base : 0;
-  if (c != NULL && !c->arena && sp < base + 256 && sp + (1u << 20) > base) {
+  if (c != NULL && !c->watched && sp < base + 256 && sp + (1u << 20) > base) {
     c->overflowed = 1;
     leave_for_good(c);
   }
@@ -245,8 +246,8 @@ void wasio__coro_init(wasio__coro *c, void *stack_base, size_t stack_size) {
   c->valgrind_id = VALGRIND_STACK_REGISTER(stack_base,
                                            (char *)stack_base + stack_size);
 #endif
-  c->arena = wasio__stack_in_arena(stack_base);
-  if (!c->arena && !altstack_ready) overflow_guard_arm();
+  c->watched = wasio__stack_watched(stack_base);
+  if (!c->watched && !altstack_ready) overflow_guard_arm();
 #if defined(WASIO__ASAN)
   /* A reused stack still carries the poison of the frames of the task that
    * ended on it (they never returned). */

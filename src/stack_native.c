@@ -32,9 +32,14 @@ size_t wasio__stack_round(size_t requested) {
  * (vm.max_map_count). So guard pages go to the first stacks, up to a
  * budget that leaves the rest of the process most of its mappings; past
  * it, stacks are carved from shared arenas, a spare page between each and
- * the next instead of a guard, and their far end watched at every switch
- * (wasio__coro_check). A program with tens of thousands of tasks suspended
- * at once gets there; most never do. */
+ * the next. Where the kernel has guard markers (MADV_GUARD_INSTALL, Linux
+ * 6.13), the spare page is made a guard page that costs no mapping; on
+ * older kernels it is only spare room, and the stack's far end is watched
+ * at every switch instead (wasio__coro_check). A program with tens of
+ * thousands of tasks suspended at once gets there; most never do. */
+#if !defined(MADV_GUARD_INSTALL)
+#define MADV_GUARD_INSTALL 102
+#endif
 #define ARENA_STACKS 64
 
 typedef struct arena_free {
@@ -45,13 +50,20 @@ static struct {
   atomic_flag lock;
   size_t guard_budget;         /* guarded stacks allowed at once */
   size_t guarded;              /* guarded stacks now */
-  struct arena_range { char *lo, *hi; } *ranges; /* sorted by address */
+  struct arena_range {
+    char *lo, *hi;
+    int watched; /* no guard markers: its stacks' far ends are watched */
+  } *ranges; /* sorted by address */
   size_t nranges, cap;
   struct arena_list { size_t size; arena_free *free; } lists[4];
   struct arena_list guarded_free[4]; /* guarded stacks kept for reuse */
 } stacks = {ATOMIC_FLAG_INIT, (size_t)-1, 0, NULL, 0, 0, {{0, NULL}}, {{0, NULL}}};
 
-static atomic_int arenas_exist;
+/* Whether new arenas get guard markers: -1 until the first one tries, then
+ * whether the kernel has them; 0 when a test turned them off. */
+static int arena_guards = -1;
+/* Whether some arena was made without them (its stacks are watched). */
+static atomic_int unguarded_arenas;
 
 static void stacks_lock(void) {
   while (atomic_flag_test_and_set_explicit(&stacks.lock, memory_order_acquire))
@@ -75,15 +87,16 @@ static size_t guard_budget(void) {
   return stacks.guard_budget;
 }
 
-static int in_arena(const void *p) {
+/* The arena range holding p, or NULL. */
+static struct arena_range *arena_of(const void *p) {
   size_t lo = 0, hi = stacks.nranges;
   while (lo < hi) {
     size_t mid = (lo + hi) / 2;
     if ((const char *)p < stacks.ranges[mid].lo) hi = mid;
     else if ((const char *)p >= stacks.ranges[mid].hi) lo = mid + 1;
-    else return 1;
+    else return &stacks.ranges[mid];
   }
-  return 0;
+  return NULL;
 }
 
 static struct arena_list *size_list(struct arena_list *lists, size_t size) {
@@ -139,12 +152,23 @@ static int arena_alloc(size_t size, void **base) {
     while (at > 0 && stacks.ranges[at - 1].lo > mem) at--;
     memmove(&stacks.ranges[at + 1], &stacks.ranges[at],
             (stacks.nranges - at) * sizeof *stacks.ranges);
-    atomic_store_explicit(&arenas_exist, 1, memory_order_release);
     stacks.ranges[at].lo = mem;
     stacks.ranges[at].hi = mem + stride * ARENA_STACKS;
+    stacks.ranges[at].watched = 0;
     stacks.nranges++;
     /* the spare page of each slot is at its bottom, below the stack */
     for (size_t i = ARENA_STACKS; i-- > 0;) push_free(list, mem + i * stride + page);
+    if (arena_guards != 0) {
+      int guarded = 1;
+      for (size_t i = 0; i < ARENA_STACKS && guarded; i++)
+        guarded = madvise(mem + i * stride, page, MADV_GUARD_INSTALL) == 0;
+      arena_guards = guarded;
+      /* a kernel without them refuses the first: no marker was set */
+    }
+    if (arena_guards == 0) {
+      atomic_store_explicit(&unguarded_arenas, 1, memory_order_release);
+      stacks.ranges[at].watched = 1;
+    }
   }
   *base = pop_free(list);
   return 0;
@@ -182,7 +206,7 @@ int wasio__stack_alloc(size_t size, void **base) {
 void wasio__stack_free(void *base, size_t size) {
   size_t page = page_size();
   stacks_lock();
-  if (in_arena(base)) {
+  if (arena_of(base) != NULL) {
     /* give the memory back, spare page included (an overflow that came
      * back may have written there), keep the address range */
     madvise((char *)base - page, size, MADV_DONTNEED);
@@ -217,13 +241,23 @@ size_t wasio__stack_guard_budget(size_t budget) {
   return old;
 }
 
-int wasio__stack_in_arena(const void *base) {
-  /* No arena yet (the common case): no lock. A stack from an arena was
-   * handed out under the lock, after its range was recorded. */
-  if (!atomic_load_explicit(&arenas_exist, memory_order_acquire)) return 0;
+int wasio__stack_arena_guards(int use) {
   stacks_lock();
-  int found = in_arena(base);
+  int old = arena_guards;
+  if (use == 0) arena_guards = 0;
+  else if (arena_guards == 0) arena_guards = -1; /* the kernel decides */
   stacks_unlock();
-  return found;
+  return old;
+}
+
+int wasio__stack_watched(const void *base) {
+  /* Every arena guarded (the common case): no lock. A stack from an
+   * arena was handed out under the lock, after its range was recorded. */
+  if (!atomic_load_explicit(&unguarded_arenas, memory_order_acquire)) return 0;
+  stacks_lock();
+  struct arena_range *r = arena_of(base);
+  int watched = r != NULL && r->watched;
+  stacks_unlock();
+  return watched;
 }
 #endif /* !__wasm__ */
