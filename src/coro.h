@@ -83,11 +83,16 @@ void wasio__slab_give(wasio__slab_class *c, void *block);
 
 /* ------------------------------------------------------------------ switch */
 
-/* c runs wasio__coro_body(c) on the stack given, when first resumed. */
+/* c runs wasio__coro_body on the stack given, when first resumed. */
 void wasio__coro_init(wasio__coro *c, void *stack_base, size_t stack_size);
 /* What a coroutine runs: the layer above's (task.c), which finds its task
- * around c. */
-void wasio__coro_body(wasio__coro *c);
+ * around c. In wasm it is the first frame on a task's stack, entered (and
+ * on every rewind entered again) through a pointer, so that no optimizer
+ * inlines it into the resume, and one of the yield's signature (see
+ * wasio__coro_yield_fn), which no callback shares: hence the unused key.
+ * Every frame between it and the yield is unwound and rewound at each
+ * switch, so there is no trampoline between it and the resume. */
+void wasio__coro_body(wasio__coro *c, float key);
 /* Loop side: runs c until it yields or its entry returns. */
 void wasio__coro_resume(wasio__coro *c);
 /* Coroutine side: back to the loop; returns when resumed. In wasm the call

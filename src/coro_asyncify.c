@@ -11,11 +11,11 @@
  *   - a function that calls start_unwind or stop_rewind is "top-most
  *     runtime" and is not instrumented (its callers are): coro_yield,
  *     called through wasio__coro_yield_fn so that it is never inlined into
- *     a caller (internal.h);
+ *     a caller (coro.h);
  *   - a function that calls stop_unwind or start_rewind is "bottom-most
  *     runtime", also not instrumented: wasio__coro_resume. No task code may
  *     be inlined into it, so tasks are entered through a function pointer
- *     into a noinline trampoline.
+ *     (to wasio__coro_body, in task.c).
  * Address-taken locals live on the C shadow stack (the __stack_pointer
  * global), which Asyncify does not save: each task has its own, and the
  * switch saves and sets __stack_pointer. */
@@ -218,16 +218,8 @@ void wasio__coro_init(wasio__coro *c, void *stack_base, size_t stack_size) {
   c->sp = (char *)(((uintptr_t)stack_base + stack_size) & ~(uintptr_t)15);
 }
 
-/* The first function of every task's wasm stack, called (and on rewind,
- * called again) through a pointer so that it cannot be inlined into resume;
- * with the yield's signature, which no callback shares (see
- * wasio__coro_yield_fn), so that calls through other pointers are not taken
- * for calls that may reach a task's body. */
-static WASIO__NOINLINE void coro_trampoline(wasio__coro *c, float key) {
-  (void)key;
-  wasio__coro_body(c);
-}
-static void (*volatile trampoline)(wasio__coro *, float) = coro_trampoline;
+/* A task's first frame (see wasio__coro_body), through a pointer. */
+static void (*volatile body)(wasio__coro *, float) = wasio__coro_body;
 
 void wasio__coro_resume(wasio__coro *c) {
   void *loop_sp = wasio__get_sp();
@@ -245,7 +237,7 @@ void wasio__coro_resume(wasio__coro *c) {
   wasio__set_sp(c->sp);
   wasio__set_stack_limits((char *)c->stack_base + c->stack_size,
                           (char *)c->stack_base + STACK_FLOOR);
-  trampoline(c, WASIO__YIELD_KEY);
+  body(c, WASIO__YIELD_KEY);
   running = NULL;
   /* back on the loop's side: its own stack is not a task's */
   wasio__set_stack_limits(UNCHECKED_BASE, NULL);

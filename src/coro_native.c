@@ -234,7 +234,7 @@ void wasio__coro_main(wasio__coro *c) {
 #if defined(WASIO__ASAN)
   __sanitizer_finish_switch_fiber(NULL, &loop_stack_bottom, &loop_stack_size);
 #endif
-  wasio__coro_body(c);
+  wasio__coro_body(c, 0.0f);
   leave_for_good(c);
 }
 
