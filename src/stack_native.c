@@ -1,7 +1,9 @@
-/* Native task stacks: mmap'd, with a guard page below each while the
- * process has mappings to spare, carved from shared arenas past that (see
- * below). Threads share the allocator, under a spin lock: it is taken
- * when a stack is made or freed, never on the switch path. */
+/* Native task stacks, carved 64 at a time from arenas with a guard page
+ * below each where the kernel has guard markers; elsewhere mmap'd one by
+ * one with a guard page while the process has mappings to spare, and from
+ * arenas without guards past that (see below). Threads share the
+ * allocator, under a spin lock: it is taken when a stack is made or
+ * freed, never on the switch path. */
 #if !defined(__wasm__)
 #define _GNU_SOURCE
 #include "coro.h"
@@ -12,6 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/syscall.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 static size_t page_size(void) {
@@ -27,19 +31,21 @@ size_t wasio__stack_round(size_t requested) {
   return (size + page - 1) / page * page;
 }
 
-/* Every stack with a guard page below it is two kernel mappings (the guard
- * and the stack cannot merge), and Linux allows a process 65,530 of them
- * (vm.max_map_count). So guard pages go to the first stacks, up to a
- * budget that leaves the rest of the process most of its mappings; past
- * it, stacks are carved from shared arenas, a spare page between each and
- * the next. Where the kernel has guard markers (MADV_GUARD_INSTALL, Linux
- * 6.13), the spare page is made a guard page that costs no mapping; on
- * older kernels it is only spare room, and the stack's far end is watched
- * at every switch instead (wasio__coro_check). A program with tens of
- * thousands of tasks suspended at once gets there; most never do. */
+/* Where the kernel has guard markers (MADV_GUARD_INSTALL, Linux 6.13), a
+ * page can be made a guard page without a mapping of its own: every stack
+ * comes from an arena, 64 stacks to a mapping, a guard page below each,
+ * all 64 made guards by one system call. Without them, a stack with a
+ * guard page below it is two kernel mappings (the guard and the stack
+ * cannot merge), and Linux allows a process 65,530 of them
+ * (vm.max_map_count). So guard pages go to the first stacks, each mapped
+ * on its own, up to a budget that leaves the rest of the process most of
+ * its mappings; past it, stacks come from arenas with a spare page below
+ * each, and the stack's far end is watched at every switch instead
+ * (wasio__coro_check). */
 #if !defined(MADV_GUARD_INSTALL)
 #define MADV_GUARD_INSTALL 102
 #endif
+
 #define ARENA_STACKS 64
 
 typedef struct arena_free {
@@ -109,6 +115,33 @@ static struct arena_list *size_list(struct arena_list *lists, size_t size) {
   return NULL;
 }
 
+/* Advice for many ranges at once: one process_madvise on the calling
+ * process where the kernel allows it (guard markers and MADV_FREE through
+ * it since Linux 6.13), else a madvise a range. Stacks are made 64 at a
+ * time in an arena and given back in batches of 64: a system call per
+ * stack was a third of the time a burst of 100,000 sleeping tasks took.
+ * Returns 0 when every range took the advice. */
+static int batch_advice_works = 1;
+
+static int advise(struct iovec *iov, size_t n, int advice) {
+#if defined(SYS_process_madvise) && defined(SYS_pidfd_open)
+  if (batch_advice_works) {
+    size_t total = 0;
+    for (size_t i = 0; i < n; i++) total += iov[i].iov_len;
+    int fd = (int)syscall(SYS_pidfd_open, getpid(), 0);
+    long done = fd >= 0 ? syscall(SYS_process_madvise, fd, iov, n, advice, 0)
+                        : -1;
+    if (fd >= 0) close(fd);
+    if (done >= 0 && (size_t)done == total) return 0;
+    if (done < 0) batch_advice_works = 0; /* not here: one at a time */
+    /* a partial batch: the advice is idempotent, give it again below */
+  }
+#endif
+  for (size_t i = 0; i < n; i++)
+    if (madvise(iov[i].iov_base, iov[i].iov_len, advice) != 0) return -1;
+  return 0;
+}
+
 /* Free stacks are kept on lists linked through their top page, which the
  * next task uses first anyway: the far end of an arena stack must stay
  * untouched (wasio__coro_check), and the rest of a free stack is given
@@ -157,14 +190,13 @@ static int arena_alloc(size_t size, void **base) {
     stacks.ranges[at].watched = 0;
     stacks.nranges++;
     /* the spare page of each slot is at its bottom, below the stack */
+    struct iovec guards[ARENA_STACKS];
+    for (size_t i = 0; i < ARENA_STACKS; i++)
+      guards[i] = (struct iovec){mem + i * stride, page};
     for (size_t i = ARENA_STACKS; i-- > 0;) push_free(list, mem + i * stride + page);
-    if (arena_guards != 0) {
-      int guarded = 1;
-      for (size_t i = 0; i < ARENA_STACKS && guarded; i++)
-        guarded = madvise(mem + i * stride, page, MADV_GUARD_INSTALL) == 0;
-      arena_guards = guarded;
-      /* a kernel without them refuses the first: no marker was set */
-    }
+    /* a kernel without guard markers refuses them: it set none */
+    if (arena_guards != 0)
+      arena_guards = advise(guards, ARENA_STACKS, MADV_GUARD_INSTALL) == 0;
     if (arena_guards == 0) {
       atomic_store_explicit(&unguarded_arenas, 1, memory_order_release);
       stacks.ranges[at].watched = 1;
@@ -174,11 +206,80 @@ static int arena_alloc(size_t size, void **base) {
   return 0;
 }
 
+/* Freed stacks wait here until a batch of them gives its pages back (they
+ * go on the free lists after that, not before: a stack in use must never
+ * be given back). Called with the lock held. */
+#define PENDING 64
+static struct pending {
+  void *base;
+  struct arena_list *list; /* the free list it goes on */
+  int arena;
+} pending[PENDING];
+static size_t npending;
+
+static void flush_pending(void) {
+  size_t page = page_size();
+  struct iovec arena_iov[PENDING], kept_iov[PENDING];
+  size_t na = 0, nk = 0;
+  for (size_t i = 0; i < npending; i++) {
+    char *base = pending[i].base;
+    size_t size = pending[i].list->size;
+    /* an arena stack from its spare page (an overflow that came back may
+     * have written there) up to its top page, which holds the link; a
+     * guarded stack up to its top page, lazily */
+    if (pending[i].arena)
+      arena_iov[na++] = (struct iovec){base - page, size};
+    else
+      kept_iov[nk++] = (struct iovec){base, size - page};
+  }
+  if (na > 0) advise(arena_iov, na, MADV_DONTNEED);
+  if (nk > 0) {
+#if defined(MADV_FREE)
+    if (advise(kept_iov, nk, MADV_FREE) != 0)
+#endif
+      advise(kept_iov, nk, MADV_DONTNEED);
+  }
+  for (size_t i = 0; i < npending; i++)
+    push_free(pending[i].list, pending[i].base);
+  npending = 0;
+}
+
+/* Whether the kernel has guard markers: a page of a scratch mapping is
+ * made one. Called with the lock held. */
+static int markers_available(void) {
+  static int known = -1;
+  if (known < 0) {
+    size_t page = page_size();
+    char *mem = mmap(NULL, 2 * page, PROT_READ | PROT_WRITE,
+                     MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    known = mem != MAP_FAILED && madvise(mem, page, MADV_GUARD_INSTALL) == 0;
+    if (mem != MAP_FAILED) munmap(mem, 2 * page);
+  }
+  return known;
+}
+
 int wasio__stack_alloc(size_t size, void **base) {
   size_t page = page_size();
   int rc;
   stacks_lock();
+  /* With guard markers, every stack comes from an arena: it has a guard
+   * page all the same, without a mapping and two system calls of its own
+   * (a fifth stack size, which arenas do not take, gets a mapping). */
+  if (arena_guards != 0 && markers_available()) {
+    if (npending > 0) {
+      struct arena_list *list = size_list(stacks.lists, size);
+      if (list != NULL && list->free == NULL) flush_pending();
+    }
+    if (arena_alloc(size, base) == 0) {
+      stacks_unlock();
+      return 0;
+    }
+  }
   struct arena_list *kept = size_list(stacks.guarded_free, size);
+  struct arena_list *arena = size_list(stacks.lists, size);
+  if (npending > 0 && (kept == NULL || kept->free == NULL) &&
+      (arena == NULL || arena->free == NULL))
+    flush_pending(); /* freed stacks before new ones */
   if (kept != NULL && kept->free != NULL) {
     *base = pop_free(kept);
     stacks_unlock();
@@ -206,25 +307,17 @@ int wasio__stack_alloc(size_t size, void **base) {
 void wasio__stack_free(void *base, size_t size) {
   size_t page = page_size();
   stacks_lock();
-  if (arena_of(base) != NULL) {
-    /* give the memory back, spare page included (an overflow that came
-     * back may have written there), keep the address range */
-    madvise((char *)base - page, size, MADV_DONTNEED);
-    push_free(size_list(stacks.lists, size), base);
-    stacks_unlock();
-    return;
-  }
-  /* Keep it, mapped with its guard, for the next task: unmapping and
-   * mapping again cost three system calls and two page-table changes a
-   * task (a wave of 10,000 tasks spent most of its time there). Its pages
-   * go back to the system, lazily. */
-  struct arena_list *kept = size_list(stacks.guarded_free, size);
-  if (kept != NULL) {
-#if defined(MADV_FREE)
-    if (madvise(base, size - page, MADV_FREE) != 0)
-#endif
-      madvise(base, size - page, MADV_DONTNEED);
-    push_free(kept, base);
+  /* An arena stack keeps its address range. A guarded one stays mapped,
+   * with its guard, for the next task: unmapping and mapping again cost
+   * three system calls and two page-table changes a task (a wave of 10,000
+   * tasks spent most of its time there). Either gives its pages back with
+   * the next batch. */
+  int arena = arena_of(base) != NULL;
+  struct arena_list *list = size_list(arena ? stacks.lists : stacks.guarded_free,
+                                      size);
+  if (list != NULL) {
+    pending[npending++] = (struct pending){base, list, arena};
+    if (npending == PENDING) flush_pending();
     stacks_unlock();
     return;
   }

@@ -71,14 +71,15 @@ TEST(overflow_ends_the_task_with_estack) {
 #endif
 }
 
-/* Past the guard-page budget (a quarter of vm.max_map_count), native
- * stacks come from arenas, 64 to a mapping. Where the kernel has guard
- * markers (Linux 6.13), the page below each is a guard page all the same,
- * and an overflow ends the task as in overflow_ends_the_task_with_estack.
- * Without them (turned off here to try it), the page is spare room, the
- * stack's far end is watched, and an overflow into the spare page is found
- * at the next switch: the task's await points fail with WASIO_ESTACK, as
- * in wasm. Either way its neighbours' stacks are untouched. */
+/* Native stacks come from arenas, 64 to a mapping: all of them where the
+ * kernel has guard markers (Linux 6.13), whose page below each stack is a
+ * guard page all the same, so an overflow ends the task as in
+ * overflow_ends_the_task_with_estack; without markers, those past the
+ * guard-page budget (a quarter of vm.max_map_count), whose page below is
+ * spare room: tried here with markers turned off. Then the stack's far end
+ * is watched, and an overflow into the spare page is found at the next
+ * switch: the task's await points fail with WASIO_ESTACK, as in wasm.
+ * Either way its neighbours' stacks are untouched. */
 #if !defined(__wasm__)
 size_t wasio__stack_guard_budget(size_t budget);
 int wasio__stack_arena_guards(int use);
