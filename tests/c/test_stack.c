@@ -112,10 +112,13 @@ static int arena_main(void *arg, void **result) {
 }
 
 /* Runs arena_main with `size`-byte stacks (a size no other case uses:
- * fresh arenas) from arenas with guard markers or without. */
-static int overflow_in_arena(size_t size, int guards, overflow *o) {
+ * fresh ones) with guard markers or without, and with no budget for
+ * stacks mapped on their own or the usual one. */
+static int overflow_in_arena(size_t size, int guards, int mapped,
+                             overflow *o) {
   wasio_run_opts opts = {.clock = WASIO_CLOCK_VIRTUAL, .stack_size = size};
   size_t budget = wasio__stack_guard_budget(0);
+  if (mapped) wasio__stack_guard_budget(budget);
   int was = wasio__stack_arena_guards(guards);
   snprintf(arena_message, sizeof arena_message,
            "task Task-3 overflowed its %zu-byte stack", size);
@@ -129,13 +132,16 @@ static int overflow_in_arena(size_t size, int guards, overflow *o) {
 
 TEST(arena_stack_overflow_is_reported) {
   overflow o = {0, 1};
-  CHECK_RC(overflow_in_arena(32768, 1, &o), 0);
+  CHECK_RC(overflow_in_arena(32768, 1, 0, &o), 0);
   int guarded = wasio__stack_arena_guards(1) == 1;
   CHECK_INT(o.after, guarded ? 0 : 1); /* guarded: its frames abandoned */
   overflow w = {0, 1};
-  CHECK_RC(overflow_in_arena(49152, 0, &w), 0);
+  CHECK_RC(overflow_in_arena(49152, 0, 0, &w), 0); /* watched */
   CHECK_INT(w.after, 1);
   CHECK_RC(w.sleep_rc, WASIO_ESTACK);
+  overflow m = {0, 1};
+  CHECK_RC(overflow_in_arena(40960, 0, 1, &m), 0); /* mapped, guarded */
+  CHECK_INT(m.after, 0);
 }
 #else
 TEST(arena_stack_overflow_is_reported) {}
