@@ -37,7 +37,19 @@ typedef struct wasio_demo {
   int debug_log;
   /* The parameters it reads, "key=default, ..." for --help; NULL: none. */
   const char *params;
+  /* The builds it cannot run in (DEMO_ bits; 0: it runs in every one). */
+  unsigned not_in;
 } wasio_demo;
+
+/* The builds, as bits. */
+enum { DEMO_NATIVE = 1, DEMO_WASI = 2, DEMO_WEB = 4, DEMO_BUILDS = 7 };
+/* This build's bit. */
+unsigned demo_this_build(void);
+/* 1 if d runs in this build (the CLI's `wasio list` and the JS list() show
+ * those; starting another fails with WASIO_ENOTSUP). */
+int demo_runs_here(const wasio_demo *d);
+/* The builds d runs in, for people: "native, WASI, web build". */
+const char *demo_builds(const wasio_demo *d);
 
 /* Every demo, NULL-terminated. */
 extern const wasio_demo *const wasio_demos[];

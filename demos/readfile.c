@@ -68,5 +68,6 @@ const wasio_demo demo_readfile = {
     .seed = "wasio: hosts",
     .modes = modes,
     .main = readfile_main,
+    .not_in = DEMO_NATIVE | DEMO_WASI, /* a JavaScript promise */
 };
 #endif

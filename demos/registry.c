@@ -36,6 +36,32 @@ const wasio_demo *demo_find(const char *name) {
   return NULL;
 }
 
+unsigned demo_this_build(void) {
+#if defined(__EMSCRIPTEN__)
+  return DEMO_WEB;
+#elif defined(__wasi__)
+  return DEMO_WASI;
+#else
+  return DEMO_NATIVE;
+#endif
+}
+
+int demo_runs_here(const wasio_demo *d) {
+  return !(d->not_in & demo_this_build());
+}
+
+const char *demo_builds(const wasio_demo *d) {
+  static const char *const names[] = {"native", "WASI", "web build"};
+  static char buf[64];
+  buf[0] = '\0';
+  for (unsigned b = 0; b < 3; b++) {
+    if (d->not_in & (1u << b)) continue;
+    if (buf[0]) strcat(buf, ", ");
+    strcat(buf, names[b]);
+  }
+  return buf;
+}
+
 int demo_has_mode(const wasio_demo *d, const char *mode) {
   for (size_t i = 0; d->modes[i] != NULL; i++)
     if (strcmp(d->modes[i], mode) == 0) return 1;
@@ -103,6 +129,26 @@ const char *demo_param(const demo_args *args, const char *key,
 
 int demo_param_error;
 
+/* A number as people write it in decimal: digits, with a point and an
+ * exponent when `real`. Not what strtol and strtod take besides: leading
+ * spaces, hexadecimal ("0x10" is 16 to strtod), "inf", "nan". */
+static int plain_decimal(const char *v, int real) {
+  const char *p = v;
+  int digits = 0;
+  if (*p == '+' || *p == '-') p++;
+  while (*p >= '0' && *p <= '9') p++, digits++;
+  if (real && *p == '.')
+    for (p++; *p >= '0' && *p <= '9'; p++) digits++;
+  if (digits == 0) return 0;
+  if (real && (*p == 'e' || *p == 'E')) {
+    p++;
+    if (*p == '+' || *p == '-') p++;
+    if (!(*p >= '0' && *p <= '9')) return 0;
+    while (*p >= '0' && *p <= '9') p++;
+  }
+  return *p == '\0';
+}
+
 int demo_param_long(const demo_args *args, const char *key, long fallback,
                     long min, long max, long *out) {
   char buf[64];
@@ -114,7 +160,8 @@ int demo_param_long(const demo_args *args, const char *key, long fallback,
   char *end;
   errno = 0;
   long n = strtol(v, &end, 10);
-  if (end == v || *end != '\0' || errno != 0 || n < min || n > max) {
+  if (!plain_decimal(v, 0) || end == v || *end != '\0' || errno != 0 ||
+      n < min || n > max) {
     demo_param_error = 1;
     return wasio_fail(WASIO_EINVAL, "parameter %s: '%s' is not a whole "
                       "number from %ld to %ld", key, v, min, max);
@@ -133,7 +180,8 @@ int demo_param_seconds(const demo_args *args, const char *key,
   }
   char *end;
   double d = strtod(v, &end);
-  if (end == v || *end != '\0' || !(d >= 0) || d > 3600) {
+  if (!plain_decimal(v, 1) || end == v || *end != '\0' || !(d >= 0) ||
+      d > 3600) {
     demo_param_error = 1;
     return wasio_fail(WASIO_EINVAL, "parameter %s: '%s' is not a number of "
                       "seconds from 0 to 3600", key, v);

@@ -232,7 +232,10 @@ static int script_main(void *arg, void **result) {
   strcpy(text, source);
   int rc = parse(&sc, text);
   free(text);
-  if (rc != 0) return rc;
+  if (rc != 0) {
+    demo_param_error = rc == WASIO_EINVAL; /* a bad program: a usage error */
+    return rc;
+  }
   for (int i = 1; i < sc.ntasks; i++) {
     runners[i] = (run_task){&sc, i};
     if ((rc = wasio_create_task(&sc.handles[i], run_steps, &runners[i])) != 0)

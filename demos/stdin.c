@@ -75,4 +75,5 @@ const wasio_demo demo_stdin = {
     .seed = "wasio: hosts",
     .modes = modes,
     .main = stdin_main,
+    .not_in = DEMO_WEB, /* the web build has no file descriptors */
 };

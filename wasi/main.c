@@ -3,7 +3,7 @@
  *   wasio list
  *   wasio demo NAME [--mode M] [--virtual-time] [--debug] [--trace FILE]
  *                   [--chart]
- *   wasio demo --help NAME
+ *   wasio demo NAME --help (or wasio demo --help NAME)
  *   wasio --help | --version
  *
  * Exit codes: 0 ok, 1 the demo's main task failed (message on stderr),
@@ -16,14 +16,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { EXIT_OK = 0, EXIT_FAILED = 1, EXIT_USAGE = 2, EXIT_INTERRUPTED = 130 };
+enum { EXIT_OK = 0, EXIT_FAILED = 1, EXIT_USAGE = 2, EXIT_INTERRUPTED = 130,
+       EXIT_HELP = -1 /* parse printed the help: exit 0, run nothing */ };
 
 static void usage(FILE *to) {
   fputs("usage: wasio list\n"
         "       wasio demo NAME [--mode MODE] [--virtual-time] [--debug]\n"
         "                       [--trace FILE] [--chart] [--set KEY=VALUE]...\n"
-        "       wasio demo --help NAME\n"
-        "       wasio --help | --version\n"
+        "       wasio demo NAME --help\n"
+        "       wasio --help | --version | -V\n"
         "\n"
         "Runs the asyncio teaching demos on the wasio event loop.\n"
         "  --mode MODE      one of the demo's modes (see 'wasio list')\n"
@@ -33,7 +34,9 @@ static void usage(FILE *to) {
         "  --trace FILE     write the run as Chrome Trace Event JSON (open it\n"
         "                   in Perfetto or chrome://tracing)\n"
         "  --chart          draw the tasks' timeline after the run\n"
-        "  --set KEY=VALUE  a demo parameter (see 'wasio demo --help NAME')\n"
+        "  --set KEY=VALUE  a demo parameter (see 'wasio demo NAME --help')\n"
+        "Options take their value as the next argument or after '='\n"
+        "(--mode=gather).\n"
         "Exit codes: 0 ok, 1 the demo failed, 2 usage error, 130 Ctrl-C.\n",
         to);
 }
@@ -46,6 +49,7 @@ static void print_modes(FILE *to, const wasio_demo *d) {
 static void list(void) {
   for (size_t i = 0; wasio_demos[i] != NULL; i++) {
     const wasio_demo *d = wasio_demos[i];
+    if (!demo_runs_here(d)) continue;
     int numbered = d->seed[0] >= '0' && d->seed[0] <= '9';
     printf("%-14s %s (%s%s; modes: ", d->name, d->summary,
            numbered ? "seed " : "", d->seed);
@@ -56,12 +60,17 @@ static void list(void) {
 
 static void demo_names(FILE *to) {
   for (size_t i = 0; wasio_demos[i] != NULL; i++)
-    fprintf(to, " %s", wasio_demos[i]->name);
+    if (demo_runs_here(wasio_demos[i])) fprintf(to, " %s", wasio_demos[i]->name);
   fputc('\n', to);
 }
 
 static const wasio_demo *find_or_complain(const char *name) {
   const wasio_demo *d = demo_find(name);
+  if (d != NULL && !demo_runs_here(d)) {
+    fprintf(stderr, "wasio: demo %s does not run here (it runs in: %s)\n",
+            d->name, demo_builds(d));
+    return NULL;
+  }
   if (d == NULL) {
     fprintf(stderr, "wasio: unknown demo '%s'; choose one of:", name);
     demo_names(stderr);
@@ -78,6 +87,7 @@ static int demo_help(const char *name) {
   print_modes(stdout, d);
   printf(" (default: %s)\n", d->modes[0]);
   if (d->params != NULL) printf("parameters (--set KEY=VALUE): %s\n", d->params);
+  printf("runs in: %s\n", demo_builds(d));
   printf("usage: wasio demo %s [--mode MODE] [--virtual-time] [--debug] "
          "[--trace FILE] [--chart]\n", d->name);
   return EXIT_OK;
@@ -99,24 +109,95 @@ typedef struct cli {
   char params[4096];
 } cli;
 
+/* "--mode=gather" is "--mode gather": *name gets "--mode" (copied into
+ * buf), *value the rest; any other argument is left as it is. */
+static void split_option(const char *a, char *buf, size_t len,
+                         const char **name, const char **value) {
+  const char *eq = a[0] == '-' && a[1] == '-' ? strchr(a, '=') : NULL;
+  *name = a;
+  *value = NULL;
+  if (eq == NULL || (size_t)(eq - a) >= len) return;
+  memcpy(buf, a, (size_t)(eq - a));
+  buf[eq - a] = '\0';
+  *name = buf;
+  *value = eq + 1;
+}
+
+static int add_param(cli *c, const char *kv) {
+  const char *eq = strchr(kv, '=');
+  if (eq == NULL || eq == kv) {
+    fprintf(stderr, "wasio: --set needs KEY=VALUE\n");
+    return EXIT_USAGE;
+  }
+  size_t klen = (size_t)(eq - kv);
+  int program = klen == 7 && strncmp(kv, "program", 7) == 0;
+  if (!demo_takes_param(c->demo, kv, klen)) {
+    fprintf(stderr, "wasio: demo %s has no parameter '%.*s'; %s%s\n",
+            c->demo->name, (int)klen, kv,
+            c->demo->params ? "it takes: " : "it takes none",
+            c->demo->params ? c->demo->params : "");
+    return EXIT_USAGE;
+  }
+  /* the script demo's program is its only parameter, and holds ';' */
+  if (!program && strchr(eq + 1, ';') != NULL) {
+    fprintf(stderr, "wasio: --set %.*s: a value cannot hold ';' (it "
+            "separates parameters)\n", (int)klen, kv);
+    return EXIT_USAGE;
+  }
+  if (strlen(eq + 1) > DEMO_VALUE_MAX && !program) {
+    fprintf(stderr, "wasio: --set %.*s: the value is too long (at most "
+            "%d bytes)\n", (int)klen, kv, DEMO_VALUE_MAX);
+    return EXIT_USAGE;
+  }
+  size_t used = strlen(c->params);
+  if (used + strlen(kv) + 2 > sizeof c->params) {
+    fprintf(stderr, "wasio: --set: the parameters are too long (at most "
+            "%zu bytes)\n", sizeof c->params - 1);
+    return EXIT_USAGE;
+  }
+  if (used) strcat(c->params, ";");
+  strcat(c->params, kv);
+  c->args.params = c->params;
+  return EXIT_OK;
+}
+
+/* The options of `wasio demo NAME ...`; EXIT_HELP when it printed the
+ * demo's help. */
 static int parse(cli *c, int argc, char **argv) {
   for (int i = 1; i < argc; i++) {
-    const char *a = argv[i];
-    if (strcmp(a, "--mode") == 0 || strcmp(a, "--trace") == 0) {
+    char buf[32];
+    const char *a, *value;
+    split_option(argv[i], buf, sizeof buf, &a, &value);
+    int takes_value = strcmp(a, "--mode") == 0 || strcmp(a, "--trace") == 0 ||
+                      strcmp(a, "--set") == 0;
+    if (value != NULL && !takes_value) {
+      if (strcmp(a, "--virtual-time") == 0 || strcmp(a, "--debug") == 0 ||
+          strcmp(a, "--chart") == 0 || strcmp(a, "--help") == 0) {
+        fprintf(stderr, "wasio: %s takes no value\n", a);
+        return EXIT_USAGE;
+      }
+      a = argv[i]; /* an unknown option, named as given */
+    }
+    if (takes_value && value == NULL) {
       if (i + 1 >= argc) {
         fprintf(stderr, "wasio: %s needs a value", a);
         if (a[2] == 'm') {
           fprintf(stderr, "; choose one of: ");
           print_modes(stderr, c->demo);
+        } else if (a[2] == 's') {
+          fprintf(stderr, ": KEY=VALUE");
         }
         fputc('\n', stderr);
         return EXIT_USAGE;
       }
-      if (a[2] == 't') {
-        c->trace_path = argv[++i];
-        continue;
-      }
-      c->args.mode = argv[++i];
+      value = argv[++i];
+    }
+    if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+      return demo_help(c->demo->name) == EXIT_OK ? EXIT_HELP : EXIT_USAGE;
+    } else if (strcmp(a, "--trace") == 0) {
+      c->trace_path = value;
+    } else if (strcmp(a, "--mode") == 0) {
+      c->args.mode = value;
       if (!demo_has_mode(c->demo, c->args.mode)) {
         fprintf(stderr, "wasio: demo %s has no mode '%s'; choose one of: ",
                 c->demo->name, c->args.mode);
@@ -125,34 +206,8 @@ static int parse(cli *c, int argc, char **argv) {
         return EXIT_USAGE;
       }
     } else if (strcmp(a, "--set") == 0) {
-      if (i + 1 >= argc || strchr(argv[i + 1], '=') == NULL ||
-          argv[i + 1][0] == '=' || strchr(argv[i + 1], ';') != NULL) {
-        fprintf(stderr, "wasio: --set needs KEY=VALUE\n");
-        return EXIT_USAGE;
-      }
-      size_t klen = (size_t)(strchr(argv[i + 1], '=') - argv[i + 1]);
-      if (!demo_takes_param(c->demo, argv[i + 1], klen)) {
-        fprintf(stderr, "wasio: demo %s has no parameter '%.*s'; %s%s\n",
-                c->demo->name, (int)klen, argv[i + 1],
-                c->demo->params ? "it takes: " : "it takes none",
-                c->demo->params ? c->demo->params : "");
-        return EXIT_USAGE;
-      }
-      if (strlen(argv[i + 1] + klen + 1) > DEMO_VALUE_MAX &&
-          !(klen == 7 && strncmp(argv[i + 1], "program", 7) == 0)) {
-        fprintf(stderr, "wasio: --set %.*s: the value is too long (at most "
-                "%d bytes)\n", (int)klen, argv[i + 1], DEMO_VALUE_MAX);
-        return EXIT_USAGE;
-      }
-      size_t used = strlen(c->params);
-      if (used + strlen(argv[i + 1]) + 2 > sizeof c->params) {
-        fprintf(stderr, "wasio: --set: the parameters are too long (at most "
-                "%zu bytes)\n", sizeof c->params - 1);
-        return EXIT_USAGE;
-      }
-      if (used) strcat(c->params, ";");
-      strcat(c->params, argv[++i]);
-      c->args.params = c->params;
+      int rc = add_param(c, value);
+      if (rc != EXIT_OK) return rc;
     } else if (strcmp(a, "--virtual-time") == 0) {
       c->opts.clock = WASIO_CLOCK_VIRTUAL;
     } else if (strcmp(a, "--debug") == 0) {
@@ -210,6 +265,7 @@ static int run_demo(int argc, char **argv) {
   c.args.mode = c.demo->modes[0];
   c.opts.clock = WASIO_CLOCK_REAL;
   int rc = parse(&c, argc, argv);
+  if (rc == EXIT_HELP) return EXIT_OK;
   if (rc != EXIT_OK) return rc;
   c.args.opts = &c.opts;
   if (c.demo->debug_log) {
@@ -314,7 +370,7 @@ static int dispatch(int argc, char **argv) {
     usage(stdout);
     return EXIT_OK;
   }
-  if (strcmp(cmd, "--version") == 0) {
+  if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "-V") == 0) {
     printf("wasio %s\n", WASIO_VERSION_STRING);
     return EXIT_OK;
   }

@@ -52,9 +52,12 @@ EMSCRIPTEN_KEEPALIVE const char *wasio_web_list(void) {
   static char buf[8192];
   char *p = buf, *end = buf + sizeof buf - 64;
   *p++ = '[';
+  int first = 1;
   for (size_t i = 0; wasio_demos[i] != NULL && p < end; i++) {
     const wasio_demo *d = wasio_demos[i];
-    p += snprintf(p, (size_t)(end - p), "%s{\"name\":", i ? "," : "");
+    if (!demo_runs_here(d)) continue;
+    p += snprintf(p, (size_t)(end - p), "%s{\"name\":", first ? "" : ",");
+    first = 0;
     json_str(&p, end, d->name);
     p += snprintf(p, (size_t)(end - p), ",\"summary\":");
     json_str(&p, end, d->summary);
@@ -62,7 +65,13 @@ EMSCRIPTEN_KEEPALIVE const char *wasio_web_list(void) {
     json_str(&p, end, d->seed);
     p += snprintf(p, (size_t)(end - p), ",\"params\":");
     json_str(&p, end, d->params ? d->params : "");
-    p += snprintf(p, (size_t)(end - p), ",\"modes\":[");
+    p += snprintf(p, (size_t)(end - p), ",\"builds\":[");
+    static const char *const builds[] = {"native", "wasi", "web"};
+    for (unsigned b = 0, n = 0; b < 3; b++)
+      if (!(d->not_in & (1u << b)))
+        p += snprintf(p, (size_t)(end - p), "%s\"%s\"", n++ ? "," : "",
+                      builds[b]);
+    p += snprintf(p, (size_t)(end - p), "],\"modes\":[");
     for (size_t m = 0; d->modes[m] != NULL; m++) {
       if (m) *p++ = ',';
       json_str(&p, end, d->modes[m]);
@@ -107,6 +116,9 @@ EMSCRIPTEN_KEEPALIVE intptr_t wasio_web_start(const char *demo,
   memset(&last, 0, sizeof last); /* no message of an earlier run */
   const wasio_demo *d = demo_find(demo);
   if (d == NULL) return wasio_fail(WASIO_EINVAL, "unknown demo '%s'", demo);
+  if (!demo_runs_here(d))
+    return wasio_fail(WASIO_ENOTSUP, "demo %s does not run in the web build "
+                      "(it runs in: %s)", d->name, demo_builds(d));
   if (mode == NULL || mode[0] == '\0') mode = d->modes[0];
   if (!demo_has_mode(d, mode) || strlen(mode) >= 32)
     return wasio_fail(WASIO_EINVAL, "demo %s has no mode '%s'", d->name, mode);

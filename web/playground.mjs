@@ -372,10 +372,10 @@ async function compareStyles() {
 // ------------------------------------------------------------------ setup
 
 async function main() {
-  // stdin needs file descriptors, which a page has none of; bench and
-  // stress serve the project (benchmarks, a million tasks, running out of
-  // memory on purpose, a ten-minute soak), not a learner in a tab
-  const notHere = new Set(['stdin', 'bench', 'stress']);
+  // list() has what the web build runs; bench and stress serve the project
+  // (benchmarks, a million tasks, running out of memory on purpose, a
+  // ten-minute soak), not a learner in a tab
+  const notHere = new Set(['bench', 'stress']);
   demos = (await list()).filter((d) => !notHere.has(d.name));
   $('scenario').replaceChildren(...demos.map((d) => new Option(`${d.name} — ${d.summary}`, d.name)));
   const hash = readHash();

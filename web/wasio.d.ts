@@ -63,6 +63,9 @@ export interface DemoInfo {
   modes: string[];
   /** The parameters it reads, "key=default, ..." ("" for none). */
   params: string;
+  /** The builds it runs in: list() has only those the web build runs, and
+   * the CLI's `wasio list` those its build runs. */
+  builds: Array<'native' | 'wasi' | 'web'>;
 }
 
 /** A failure with the C side's code name and message. */

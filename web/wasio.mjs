@@ -145,7 +145,8 @@ function wasioError(m, code, message) {
 let active = false;
 
 /**
- * The demos: [{ name, summary, seed, modes }], the first mode the default.
+ * The demos the web build runs: [{ name, summary, seed, params, builds,
+ * modes }], the first mode the default; `builds` says which builds run it.
  */
 export async function list() {
   const m = await core();

@@ -2,9 +2,10 @@
 // resolves with the demo's events; the loop is driven by setTimeout and
 // never blocks the JS thread.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { describe, test } from 'node:test';
 import { run, WasioError } from '../../build/web/wasio.mjs';
-import { sayAfter } from './targets.mjs';
+import { root, sayAfter } from './targets.mjs';
 
 describe('web build: run()', () => {
   for (const [mode, expected] of Object.entries(sayAfter)) {
@@ -69,8 +70,30 @@ describe('web build: run()', () => {
     const sayAfter = demos.find((d) => d.name === 'say_after');
     assert.deepEqual(sayAfter, { name: 'say_after', seed: '004', modes: ['sequential', 'tasks', 'gather'],
       summary: 'two greetings, awaited one after the other, as tasks, and gathered',
-      params: 'first=hello, first_delay=1, second=world, second_delay=2' });
-    assert.ok(demos.some((d) => d.name === 'readfile'), 'the web build has readfile');
+      params: 'first=hello, first_delay=1, second=world, second_delay=2',
+      builds: ['native', 'wasi', 'web'] });
+    assert.deepEqual(demos.find((d) => d.name === 'readfile').builds, ['web']);
+    assert.ok(!demos.some((d) => d.name === 'stdin'), 'stdin needs file descriptors');
+  });
+
+  test('list() and the CLI agree on the demos each build runs (issue 17)', async () => {
+    const { list } = await import('../../build/web/wasio.mjs');
+    const web = await list();
+    const cli = spawnSync(`${root}build/native/wasio`, ['list'], { encoding: 'utf8' });
+    const native = cli.stdout.trim().split('\n').map((line) => line.split(' ')[0]);
+    // every demo of list() that runs natively is in `wasio list`, and the
+    // other way round for every demo that also runs in the web build
+    for (const d of web) assert.equal(native.includes(d.name), d.builds.includes('native'), d.name);
+    for (const name of native) {
+      const help = spawnSync(`${root}build/native/wasio`, ['demo', name, '--help'], { encoding: 'utf8' });
+      const builds = /^runs in: (.*)$/m.exec(help.stdout)[1];
+      assert.equal(web.some((d) => d.name === name), builds.includes('web build'), name);
+    }
+    await assert.rejects(run('stdin'), (err) => {
+      assert.equal(err.code, 'ENOTSUP');
+      assert.equal(err.message, 'demo stdin does not run in the web build (it runs in: native, WASI)');
+      return true;
+    });
   });
 
   test('an unknown demo rejects with a WasioError carrying the C code and message', async () => {

@@ -70,12 +70,17 @@ for (const [name, target] of Object.entries(targets)) {
       assert.equal(help.code, 0);
       assert.match(help.stdout, /^usage: wasio list\n/);
       assert.match(help.stdout, /--trace FILE +write the run as Chrome Trace Event JSON/);
-      const demo = await runTarget(name, ['demo', '--help', 'timeout']);
-      assert.equal(demo.code, 0);
-      assert.equal(demo.stdout, 'wasio demo timeout: a 5 s operation given 1 s: wait_for and a timeout scope\n' +
+      const demoHelp = 'wasio demo timeout: a 5 s operation given 1 s: wait_for and a timeout scope\n' +
         'from seed 003\nmodes: wait_for scope (default: wait_for)\n' +
         'parameters (--set KEY=VALUE): work=5, timeout=1\n' +
-        'usage: wasio demo timeout [--mode MODE] [--virtual-time] [--debug] [--trace FILE] [--chart]\n');
+        'runs in: native, WASI, web build\n' +
+        'usage: wasio demo timeout [--mode MODE] [--virtual-time] [--debug] [--trace FILE] [--chart]\n';
+      for (const args of [['demo', '--help', 'timeout'], ['demo', 'timeout', '--help'],
+        ['demo', 'timeout', '--virtual-time', '-h']]) {
+        const demo = await runTarget(name, args);
+        assert.equal(demo.code, 0, args.join(' '));
+        assert.equal(demo.stdout, demoHelp, args.join(' '));
+      }
       const bad = await runTarget(name, ['demo', '--help', 'nope']);
       assert.equal(bad.code, 2);
       assert.match(bad.stderr, /^wasio: unknown demo 'nope'; choose one of: hello /);
@@ -84,10 +89,23 @@ for (const [name, target] of Object.entries(targets)) {
       assert.match(cmd.stderr, /^wasio: unknown command 'frobnicate'\nusage:/);
     });
 
+    test('--opt=value as well as --opt value', async () => {
+      const spaced = await runTarget(name, ['demo', 'say_after', '--mode', 'gather', '--set', 'first=hey', '--virtual-time']);
+      const joined = await runTarget(name, ['demo', 'say_after', '--mode=gather', '--set=first=hey', '--virtual-time']);
+      assert.equal(joined.code, 0, joined.stderr);
+      assert.equal(joined.stdout, spaced.stdout);
+      assert.match(joined.stdout, /^\[0\.000s\] started \(gather\)\n\[1\.000s\] hey\n/);
+      const bad = await runTarget(name, ['demo', 'say_after', '--mode=fast']);
+      assert.equal(bad.code, 2);
+      assert.equal(bad.stderr, "wasio: demo say_after has no mode 'fast'; choose one of: sequential tasks gather\n");
+    });
+
     test('--version and list', async () => {
-      const version = await runTarget(name, ['--version']);
-      assert.equal(version.code, 0);
-      assert.match(version.stdout, /^wasio \d+\.\d+\.\d+\n$/);
+      for (const flag of ['--version', '-V']) {
+        const version = await runTarget(name, [flag]);
+        assert.equal(version.code, 0);
+        assert.match(version.stdout, /^wasio \d+\.\d+\.\d+\n$/);
+      }
       const list = await runTarget(name, ['list']);
       assert.equal(list.code, 0);
       const lines = list.stdout.trim().split('\n');
