@@ -4,8 +4,8 @@
 // the native CLI. Run directly (or as the npm package's `wasio` bin) it
 // takes process.argv; imported (`wasio/wasi`), it exports runWasi.
 // WASIO_WASM=path runs another WASI command the same way (the C tests).
-import { fstatSync } from 'node:fs';
-import { readFile, realpath } from 'node:fs/promises';
+import { fstatSync, realpathSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import process from 'node:process';
 import { isatty } from 'node:tty';
 import { fileURLToPath } from 'node:url';
@@ -128,9 +128,18 @@ export async function runWasi(args = [], {
   }
 }
 
-// Run as a program (directly, or through npm's bin link)?
+// Run as a program (directly, or through npm's bin link)? Found without a
+// top-level await, so that require('wasio/wasi') can load this file.
 const self = fileURLToPath(import.meta.url);
-const invoked = process.argv[1] ? await realpath(process.argv[1]).catch(() => '') : '';
+let invoked = '';
+try {
+  invoked = process.argv[1] ? realpathSync(process.argv[1]) : '';
+} catch { /* not a file: not this one */ }
 if (invoked === self) {
-  process.exitCode = await runWasi(process.argv.slice(2));
+  runWasi(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  }, (err) => {
+    process.stderr.write(`wasio: ${err.message}\n`);
+    process.exitCode = 1;
+  });
 }

@@ -76,6 +76,19 @@ describe('the npm package', () => {
     assert.equal(r.exit, 0);
   });
 
+  test("require('wasio/wasi') and require('wasio') from CommonJS (issue 17)", async () => {
+    const script = `
+      const { runWasi } = require('wasio/wasi');
+      const { run } = require('wasio');
+      runWasi(['--version'], { stdout: 2 }).then(async (exit) => {
+        const { events } = await run('hello', { virtualTime: true });
+        console.log(JSON.stringify({ exit, first: events[0].text }));
+      });`;
+    writeFileSync(join(app(), 'use.cjs'), script);
+    const { stdout, stderr } = await exec('node', ['use.cjs'], { cwd: app() });
+    assert.deepEqual(JSON.parse(stdout), { exit: 0, first: 'hello' }, stderr);
+  });
+
   test('the .d.ts types a real use, and rejects a wrong one', { skip: haveTsc ? false : 'SKIP: no tsc (make deps installs typescript)' }, async () => {
     const ok = `
       import { run, list, WasioError, type TaskEvent, type LogEvent } from 'wasio';
