@@ -69,10 +69,37 @@ export interface DemoInfo {
 }
 
 /** A failure with the C side's code name and message. */
+/** The WASIO_E... names (src/wasio.h's error table, in its order). */
+export type WasioErrorCode =
+  | 'EINVAL'
+  | 'ENOMEM'
+  | 'ECANCELLED'
+  | 'ETIMEDOUT'
+  | 'ENOLOOP'
+  | 'ENESTED'
+  | 'ECLOSED'
+  | 'ESTALE'
+  | 'ESELF'
+  | 'EDEADLK'
+  | 'ESTATE'
+  | 'ESTACK'
+  | 'EINTR'
+  | 'EFAIL'
+  | 'ENOTSUP'
+  | 'EIO'
+  | 'EGROUP'
+  | 'EEMPTY'
+  | 'EFULL'
+  | 'ESHUTDOWN'
+  | 'EBADF'
+  | 'EJS';
+
 export class WasioError extends Error {
-  constructor(code: string, message: string, status?: number);
+  constructor(code: WasioErrorCode, message: string, status?: number, options?: { cause?: unknown });
   /** "EINVAL", "ECANCELLED", "EJS", ... (the WASIO_E... name). */
-  code: string;
+  code: WasioErrorCode;
+  /** What aborted the run: its AbortSignal's reason. */
+  cause?: unknown;
   /** The negative WASIO_E... value. */
   status: number;
   /** The demo's lines up to the failure (when a run failed). */

@@ -14,8 +14,8 @@ const wasmUrl = new URL('./wasio_core.wasm', import.meta.url);
 
 // An Error carrying the C side's code name ("EINVAL") and message.
 export class WasioError extends Error {
-  constructor(code, message, status) {
-    super(message);
+  constructor(code, message, status, options) {
+    super(message, options);
     this.name = 'WasioError';
     this.code = code;
     this.status = status;
@@ -157,6 +157,12 @@ export async function list() {
 // demo's, which may hold ';') always last.
 function encodeParams(params = {}) {
   const entries = Object.entries(params).filter(([, v]) => v !== undefined && v !== '');
+  for (const [key, value] of entries) {
+    if (!['string', 'number', 'boolean'].includes(typeof value)) {
+      throw new WasioError('EINVAL', `parameter ${key}: ${value === null ? 'null' : typeof value} is not a value ` +
+        '(a string or a number)');
+    }
+  }
   entries.sort(([a], [b]) => (a === 'program') - (b === 'program'));
   for (const [key, value] of entries) {
     if (key !== 'program' && /[;=]/.test(`${key}${value}`)) {
@@ -216,7 +222,10 @@ export async function start(name, {
   let paramString;
   try {
     checkOptions(name, { mode, params, speed, onEvent, signal });
-    if (signal?.aborted) throw new WasioError('ECANCELLED', 'run() was aborted before it started');
+    if (signal?.aborted) {
+      throw new WasioError('ECANCELLED', 'run() was aborted before it started', undefined,
+        { cause: signal.reason });
+    }
     paramString = encodeParams(params);
   } catch (err) {
     refused = err;
@@ -282,6 +291,8 @@ export async function start(name, {
     signal?.removeEventListener('abort', onAbort);
     const status = m._wasio_web_close(handle);
     const error = extra ?? (status !== 0 ? failure(m, status) : null);
+    // an abort's reason travels as the error's cause
+    if (error && signal?.aborted && error.cause === undefined) error.cause = signal.reason;
     if (error) {
       error.events = events;
       error.tasks = tasks;

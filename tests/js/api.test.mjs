@@ -3,6 +3,7 @@
 // never blocks the JS thread.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { run, WasioError } from '../../build/web/wasio.mjs';
 import { root, sayAfter } from './targets.mjs';
@@ -74,6 +75,21 @@ describe('web build: run()', () => {
       builds: ['native', 'wasi', 'web'] });
     assert.deepEqual(demos.find((d) => d.name === 'readfile').builds, ['web']);
     assert.ok(!demos.some((d) => d.name === 'stdin'), 'stdin needs file descriptors');
+  });
+
+  test('WasioErrorCode in the .d.ts is every code of wasio.h, in its order', () => {
+    const header = readFileSync(`${root}src/wasio.h`, 'utf8');
+    const codes = [...header.matchAll(/^\s*XX\((E[A-Z0-9]+),/gm)].map((m) => m[1]);
+    const types = readFileSync(`${root}build/web/wasio.d.ts`, 'utf8');
+    const union = /export type WasioErrorCode =([^;]*);/.exec(types)[1];
+    assert.deepEqual([...union.matchAll(/'(E[A-Z0-9]+)'/g)].map((m) => m[1]), codes);
+  });
+
+  test('parameters that are not values are refused (issue 17)', async () => {
+    for (const [value, what] of [[null, 'null'], [{}, 'object'], [[1], 'object']]) {
+      await assert.rejects(run('say_after', { params: { first: value } }),
+        { code: 'EINVAL', message: `parameter first: ${what} is not a value (a string or a number)` });
+    }
   });
 
   test('list() and the CLI agree on the demos each build runs (issue 17)', async () => {

@@ -169,9 +169,11 @@ describe('web build: JS promises, abort, time slicing', () => {
 
   test('aborting cancels main; its cleanup runs; rejects with EINTR', async () => {
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 1200);
+    const why = new Error('the user left');
+    setTimeout(() => controller.abort(why), 1200);
     await assert.rejects(run('interrupt', { signal: controller.signal }), (err) => {
       assert.equal(err.code, 'EINTR');
+      assert.equal(err.cause, why); // the abort's reason travels as the cause
       assert.equal(err.message, 'aborted: the main task was cancelled and its cleanup ran');
       assert.deepEqual(err.events.slice(-4).map((e) => e.text), ['step 1',
         'cancelled: aborted by the AbortSignal', 'cleanup: closing files (0.2 s)', 'cleanup done']);
@@ -180,8 +182,8 @@ describe('web build: JS promises, abort, time slicing', () => {
   });
 
   test('an abort before the start rejects at once', async () => {
-    await assert.rejects(run('interrupt', { signal: AbortSignal.abort() }),
-      { code: 'ECANCELLED', message: 'run() was aborted before it started' });
+    await assert.rejects(run('interrupt', { signal: AbortSignal.abort('too late') }),
+      { code: 'ECANCELLED', message: 'run() was aborted before it started', cause: 'too late' });
   });
 
   test('no descriptors on the JS host: a clear error', async () => {
