@@ -25,8 +25,8 @@ function demo() {
 }
 
 function paramsOf(d) {
-  if (!d.params || d.name === 'script') return [];
-  return d.params.split(',').map((p) => p.trim().split('='));
+  if (d.name === 'script') return [];
+  return d.params.map((p) => [p.name, p.default]);
 }
 
 function showScenario(fromHash = {}) {

@@ -61,8 +61,9 @@ export interface DemoInfo {
   seed: string;
   /** Its modes; the first is the default. */
   modes: string[];
-  /** The parameters it reads, "key=default, ..." ("" for none). */
-  params: string;
+  /** The parameters it reads, with their defaults (as the CLI's --help
+   * shows them). */
+  params: Array<{ name: string; default: string }>;
   /** The builds it runs in: list() has only those the web build runs, and
    * the CLI's `wasio list` those its build runs. */
   builds: Array<'native' | 'wasi' | 'web'>;

@@ -146,11 +146,18 @@ let active = false;
 
 /**
  * The demos the web build runs: [{ name, summary, seed, params, builds,
- * modes }], the first mode the default; `builds` says which builds run it.
+ * modes }], the first mode the default; `params` [{ name, default }];
+ * `builds` says which builds run it.
  */
 export async function list() {
   const m = await core();
-  return JSON.parse(m.UTF8ToString(m._wasio_web_list()));
+  // the C side's "key=default, key=default" as [{ name, default }]
+  const structured = (text) => (text ? text.split(',').map((p) => {
+    const [name, ...value] = p.trim().split('=');
+    return { name, default: value.join('=') };
+  }) : []);
+  return JSON.parse(m.UTF8ToString(m._wasio_web_list()))
+    .map((d) => ({ ...d, params: structured(d.params) }));
 }
 
 // { key: value } -> "key=value;key=value", with a program (the script

@@ -71,7 +71,8 @@ describe('web build: run()', () => {
     const sayAfter = demos.find((d) => d.name === 'say_after');
     assert.deepEqual(sayAfter, { name: 'say_after', seed: '004', modes: ['sequential', 'tasks', 'gather'],
       summary: 'two greetings, awaited one after the other, as tasks, and gathered',
-      params: 'first=hello, first_delay=1, second=world, second_delay=2',
+      params: [{ name: 'first', default: 'hello' }, { name: 'first_delay', default: '1' },
+        { name: 'second', default: 'world' }, { name: 'second_delay', default: '2' }],
       builds: ['native', 'wasi', 'web'] });
     assert.deepEqual(demos.find((d) => d.name === 'readfile').builds, ['web']);
     assert.ok(!demos.some((d) => d.name === 'stdin'), 'stdin needs file descriptors');
