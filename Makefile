@@ -22,6 +22,13 @@ WASI_SYSROOT ?= /usr
 endif
 EMCC      ?= emcc
 WASM_OPT  ?= wasm-opt
+ifdef WASI_SDK_PATH
+WASI_AR   ?= $(WASI_SDK_PATH)/bin/llvm-ar
+else
+WASI_AR   ?= llvm-ar-16
+endif
+PREFIX    ?= /usr/local
+WASIO_VERSION := $(shell sed -n 's/^\#define WASIO_VERSION_\(MAJOR\|MINOR\|PATCH\) \([0-9]*\)/\2/p' src/wasio.h | paste -sd.)
 NODE      ?= node
 export NODE_PATH := $(NODE_PATH):/usr/share/nodejs
 
@@ -36,17 +43,6 @@ NATIVE_CFLAGS ?= -O2 -g $(CLASH)
 SAN_FLAGS := -O1 -g $(CLASH) -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
 WASI_CFLAGS   := --target=wasm32-wasi --sysroot=$(WASI_SYSROOT) -O2
 EMCC_CFLAGS   := -O2
-# Instrument only what can switch: host imports never unwind in this design.
-# The name section is dropped from what ships (it is half the module).
-# Asyncify runs before Binaryen's optimizer, never after it: -O2 first may
-# inline wasio__coro_yield into its one caller, which then calls
-# start_unwind itself, counts as "top-most runtime" and is left
-# uninstrumented (seen: wasio__suspend's code after the yield ran during
-# the unwind). The pass optimizes its own output at the level given.
-# It instruments only the functions scripts/asyncify-list.mjs finds can
-# reach a switch (following calls through pointers by signature), not
-# every function that calls through a pointer.
-ASYNCIFY  := --asyncify --pass-arg=asyncify-ignore-imports --strip-debug
 
 # ------------------------------------------------------------ sources
 CORE_SRC  := $(wildcard src/*.c)
@@ -70,21 +66,23 @@ $(foreach t,wasi web,$(patsubst %.c,$(B)/$(t)/obj/%.o,$(TEST_SRC))): $(DEMO_HDR)
 # The wasm pipeline after every link (WASI and Emscripten alike):
 # stack_check gives every task's stack a hard limit (scripts/stack-check.mjs,
 # $(1) in, $(2) out), asyncify instruments what can switch ($(1) in place).
+# Both are steps of scripts/wasio-cc, the SDK's compiler driver, so that
+# programs built with it go through exactly these passes.
+WASIO_CC_ENV := WASM_OPT=$(WASM_OPT) NODE=$(NODE)
 define stack_check
-	WASM_OPT=$(WASM_OPT) $(NODE) scripts/stack-check.mjs $(1) $(2)
+	$(WASIO_CC_ENV) scripts/wasio-cc --stack-check $(1) $(2)
 endef
 define asyncify
-	$(NODE) scripts/asyncify-list.mjs $(1) > $(1).asyncify-list
-	$(WASM_OPT) $(ASYNCIFY) --pass-arg=asyncify-onlylist@@$(1).asyncify-list -O2 $(1) -o $(1)
+	$(WASIO_CC_ENV) scripts/wasio-cc --asyncify $(1)
 endef
 
 # ------------------------------------------------------------ top level
-.PHONY: FORCE all native wasi web test test-c test-js test-conformance demo bench bench-quick deps clean help serve golden fuzz fuzz-replay valgrind soak
+.PHONY: FORCE all native wasi web test test-c test-js test-conformance test-examples install demo bench bench-quick deps clean help serve golden fuzz fuzz-replay valgrind soak
 
 all: native wasi web ## build all three targets
 
 native: $(B)/native/wasio $(B)/native/libwasio.a $(B)/native/wasio-tests $(B)/native/fuzz-replay $(B)/native/conformance
-wasi: $(B)/wasi/wasio.wasm $(B)/wasi/wasio-tests.wasm $(B)/wasi/conformance.wasm
+wasi: $(B)/wasi/wasio.wasm $(B)/wasi/libwasio.a $(B)/wasi/wasio-tests.wasm $(B)/wasi/conformance.wasm
 web: $(B)/web/wasio.mjs $(B)/web/wasio.d.ts $(B)/web/wasio_core.mjs $(B)/web/test/wasio-tests.js
 
 help: ## list the targets
@@ -201,6 +199,12 @@ $(B)/wasi/%.wasm: $(B)/wasi/%.checked.wasm
 $(B)/wasi/wasio.pre.wasm: $(WASI_OBJ) $(patsubst %.c,$(B)/wasi/obj/%.o,$(DEMO_SRC) $(CLI_SRC))
 	$(WASI_CC) --target=wasm32-wasi --sysroot=$(WASI_SYSROOT) -o $@ $^ -lm
 
+# The library a WASI program of one's own links (scripts/wasio-cc): the core
+# and the switch's two stack-pointer accessors.
+$(B)/wasi/libwasio.a: $(WASI_OBJ)
+	rm -f $@
+	$(WASI_AR) rcs $@ $^
+
 # The same CLI module without Asyncify, for bench/cpu_wasm.mjs to compare.
 $(B)/wasi/wasio-plain.wasm: $(B)/wasi/wasio.checked.wasm
 	$(WASM_OPT) -O2 --strip-debug $< -o $@
@@ -289,7 +293,7 @@ serve: web ## the playground at http://127.0.0.1:8080/ (PORT, HOST override)
 	$(NODE) web/serve.mjs
 
 test: deps all ## build everything and run every test
-	$(MAKE) --no-print-directory test-c test-conformance valgrind test-js
+	$(MAKE) --no-print-directory test-c test-conformance valgrind test-examples test-js
 
 test-c: native wasi web ## the C suite: native (ASan+UBSan), on node:wasi, in the web build
 	$(B)/native/wasio-tests
@@ -319,6 +323,41 @@ golden: native ## rewrite tests/golden/ from the native build (review the diff)
 .PHONY: figures
 figures: all ## rewrite the sizes, counts and outputs the docs quote (scripts/figures.mjs)
 	$(NODE) scripts/figures.mjs
+
+# ------------------------------------------------------------ the SDK
+# make install PREFIX=...: the header, the native and WASI libraries, the
+# compiler driver with the passes it runs, and a pkg-config file:
+#   PREFIX/include/wasio.h
+#   PREFIX/lib/libwasio.a                  native (pkg-config --libs wasio)
+#   PREFIX/lib/wasio/native/libwasio.a     the same, where wasio-cc looks
+#   PREFIX/lib/wasio/wasi/libwasio.a       WASI
+#   PREFIX/lib/pkgconfig/wasio.pc
+#   PREFIX/bin/wasio-cc                    wasio-cc --target=native|wasi
+#   PREFIX/share/wasio/                    the passes' scripts
+SDK_SCRIPTS := scripts/stack-check.mjs scripts/asyncify-list.mjs scripts/check-imports.mjs
+install: $(B)/native/libwasio.a $(B)/wasi/libwasio.a ## the C SDK into PREFIX (default /usr/local): header, libraries, wasio-cc, wasio.pc
+	install -d $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/bin \
+	  $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/lib/wasio/native \
+	  $(DESTDIR)$(PREFIX)/lib/wasio/wasi $(DESTDIR)$(PREFIX)/share/wasio
+	install -m 644 src/wasio.h $(DESTDIR)$(PREFIX)/include/
+	install -m 644 $(B)/native/libwasio.a $(DESTDIR)$(PREFIX)/lib/
+	install -m 644 $(B)/native/libwasio.a $(DESTDIR)$(PREFIX)/lib/wasio/native/
+	install -m 644 $(B)/wasi/libwasio.a $(DESTDIR)$(PREFIX)/lib/wasio/wasi/
+	install -m 755 scripts/wasio-cc $(DESTDIR)$(PREFIX)/bin/
+	install -m 644 $(SDK_SCRIPTS) $(DESTDIR)$(PREFIX)/share/wasio/
+	printf '%s\n' 'prefix=$(PREFIX)' 'includedir=$${prefix}/include' \
+	  'libdir=$${prefix}/lib' '' 'Name: wasio' \
+	  "Description: Python's asyncio.run() world in C: stackful tasks on an event loop" \
+	  'Version: $(WASIO_VERSION)' \
+	  'Cflags: -I$${includedir} -fstack-clash-protection' \
+	  'Libs: -L$${libdir} -lwasio -lm' > $(DESTDIR)$(PREFIX)/lib/pkgconfig/wasio.pc
+
+# The examples (examples/), built from an SDK installed into build/sdk the
+# way a user builds them, and run natively, on node:wasi and on Wasmtime.
+test-examples: deps native wasi ## the examples, built with the installed SDK, on every CLI target
+	rm -rf $(B)/sdk
+	$(MAKE) --no-print-directory install PREFIX=$(CURDIR)/$(B)/sdk
+	$(NODE) examples/run.mjs $(CURDIR)/$(B)/sdk
 
 deps: ## install the toolchain (Debian, npm, PyPI); skips what is there
 	@scripts/deps.sh

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what wasio's build and tests need, skipping whatever is present:
-#   Debian: gcc, make, clang-16 + lld-16 + wasi-libc (WASI build), emscripten
+#   Debian: gcc, make, clang-16 + lld-16 + llvm-16 (llvm-ar) + wasi-libc (WASI build), emscripten
 #           (web build), binaryen (wasm-opt: Asyncify), wabt, chromium
 #           (browser tests and benchmarks);
 #   npm:    playwright-core (drives that Chromium), from package-lock.json;
@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 
 log() { printf 'deps: %s\n' "$*"; }
 
-debs=(gcc make clang-16 lld-16 libclang-rt-16-dev libclang-rt-16-dev-wasm32 wasi-libc emscripten binaryen wabt chromium valgrind)
+debs=(gcc make clang-16 lld-16 llvm-16 libclang-rt-16-dev libclang-rt-16-dev-wasm32 wasi-libc emscripten binaryen wabt chromium valgrind)
 missing=()
 for p in "${debs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
