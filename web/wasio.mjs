@@ -12,6 +12,12 @@ import createCore from './wasio_core.mjs';
 const isNode = typeof process !== 'undefined' && !!process.versions?.node;
 const wasmUrl = new URL('./wasio_core.wasm', import.meta.url);
 
+// Node's file reading, loaded only in Node. The module's name is a
+// variable, not a literal: a bundler building for browsers leaves the
+// import alone instead of failing on a `node:` module it cannot resolve.
+const nodeFs = 'node:fs/promises';
+const readNodeFile = async (url, encoding) => (await import(/* @vite-ignore */ nodeFs)).readFile(url, encoding);
+
 // An Error carrying the C side's code name ("EINVAL") and message.
 export class WasioError extends Error {
   constructor(code, message, status, options) {
@@ -23,11 +29,8 @@ export class WasioError extends Error {
 }
 
 async function wasmBytes() {
-  if (isNode) {
-    // Emscripten's loader would fetch() a file path here, which Node rejects.
-    const { readFile } = await import('node:fs/promises');
-    return readFile(wasmUrl);
-  }
+  // Emscripten's loader would fetch() a file path in Node, which it rejects.
+  if (isNode) return readNodeFile(wasmUrl);
   const response = await fetch(wasmUrl);
   if (!response.ok) throw new Error(`wasio: cannot load ${wasmUrl}: HTTP ${response.status}`);
   return new Uint8Array(await response.arrayBuffer());
@@ -37,10 +40,7 @@ async function wasmBytes() {
 // package's own files in Node, a fetch() relative to this module in a page.
 async function readText(path) {
   const url = new URL(`../../${path}`, import.meta.url);
-  if (isNode) {
-    const { readFile } = await import('node:fs/promises');
-    return readFile(url, 'utf8');
-  }
+  if (isNode) return readNodeFile(url, 'utf8');
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
   return response.text();
