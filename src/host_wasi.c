@@ -1,7 +1,12 @@
 /* The WASI preview1 host: clock_time_get for the time, and one poll_oneoff
  * call that waits for the next timer and every watched descriptor together.
  * Only wasi_snapshot_preview1 imports, so the module runs unchanged on
- * Wasmtime, node:wasi and other runtimes. WASI has no signals. */
+ * Wasmtime, node:wasi and other runtimes.
+ *
+ * WASI has no signals. A runner that can deliver Ctrl-C names a descriptor
+ * in the environment, WASIO_INTERRUPT_FD: it becomes readable, one byte a
+ * Ctrl-C, and every wait watches it too (wasi/wasio.mjs does so; Wasmtime
+ * has no such thing, and ends the program itself). */
 #if defined(__wasm__) && !defined(__EMSCRIPTEN__)
 #include "internal.h"
 
@@ -15,6 +20,28 @@ static uint64_t wasi_now(wasio_loop *loop) {
   return t;
 }
 
+/* The interrupt descriptor, or -1: read from the environment once. */
+static int interrupt_fd = -2;
+#define INTERRUPT_USERDATA UINT64_MAX
+
+static void interrupt_init(void) {
+  const char *v = getenv("WASIO_INTERRUPT_FD");
+  char *end;
+  long fd = v ? strtol(v, &end, 10) : -1;
+  interrupt_fd = v && *v && *end == '\0' && fd >= 0 && fd < 1 << 30 ? (int)fd
+                                                                  : -1;
+}
+
+/* A Ctrl-C: its byte is read, and the loop takes it as the native host
+ * takes a SIGINT. */
+static void interrupted(wasio_loop *loop) {
+  char byte;
+  __wasi_iovec_t iov = {(uint8_t *)&byte, 1};
+  __wasi_size_t got = 0;
+  if (__wasi_fd_read((__wasi_fd_t)interrupt_fd, &iov, 1, &got) == 0 && got == 1)
+    loop->interrupted++;
+}
+
 static __wasi_subscription_t *subs;
 static __wasi_event_t *events;
 static wasio__fdwait **owners;
@@ -26,8 +53,9 @@ static int wasi_wait(wasio_loop *loop, uint64_t timeout) {
        p = p->next)
     n++;
   if (n == 0 && timeout == WASIO__FOREVER) return WASIO_EDEADLK;
-  if (n + 1 > cap) {
-    size_t c = (n + 1) * 2;
+  if (interrupt_fd == -2) interrupt_init();
+  if (n + 2 > cap) {
+    size_t c = (n + 2) * 2;
     void *s = realloc(subs, c * sizeof *subs);
     if (s != NULL) subs = s;
     void *e = realloc(events, c * sizeof *events);
@@ -59,6 +87,12 @@ static int wasi_wait(wasio_loop *loop, uint64_t timeout) {
     sub->u.u.clock.precision = 1;
     sub->u.u.clock.flags = 0;
   }
+  if (interrupt_fd >= 0) {
+    __wasi_subscription_t *sub = &subs[k++];
+    sub->userdata = INTERRUPT_USERDATA;
+    sub->u.tag = __WASI_EVENTTYPE_FD_READ;
+    sub->u.u.fd_read.file_descriptor = (__wasi_fd_t)interrupt_fd;
+  }
   __wasi_size_t got = 0;
   __wasi_errno_t err = __wasi_poll_oneoff(subs, events, k, &got);
   if (err != 0)
@@ -66,6 +100,13 @@ static int wasi_wait(wasio_loop *loop, uint64_t timeout) {
                             (unsigned)err);
   for (__wasi_size_t i = 0; i < got; i++) {
     if (events[i].userdata == 0) continue; /* the timer */
+    if (events[i].userdata == INTERRUPT_USERDATA) {
+      if (events[i].error == 0)
+        interrupted(loop);
+      else
+        interrupt_fd = -1; /* not a descriptor here after all: forget it */
+      continue;
+    }
     wasio__fdwait *w = owners[events[i].userdata - 1];
     int status = events[i].error == __WASI_ERRNO_BADF ? WASIO_EBADF : 0;
     if (w->node.next != NULL) wasio__fd_ready(loop, w, status);

@@ -10,6 +10,11 @@ export interface RunWasiOptions {
   stdin?: number;
   stdout?: number;
   stderr?: number;
+  /** Ctrl-Cs counted by another thread (Atomics.add on element 0 of an
+   * Int32Array over a SharedArrayBuffer): the module sees each one as a
+   * SIGINT. Run it in a worker for that, as `node wasi/wasio.mjs` does: a
+   * WASI call blocks its thread. */
+  interrupts?: Int32Array;
 }
 
 /** Runs the wasio CLI on node:wasi; resolves with its exit code. */

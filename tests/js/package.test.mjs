@@ -2,7 +2,7 @@
 // project without the network, then used from the command line (npx), from
 // Node (import), from TypeScript (the .d.ts), and from a browser page.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -52,6 +52,28 @@ describe('the npm package', () => {
     assert.equal(v.stdout, `wasio ${version}\n`);
     await assert.rejects(exec('npx', ['--no-install', 'wasio', 'demo', 'nope'], { cwd: app() }),
       (err) => err.code === 2 && /unknown demo 'nope'/.test(err.stderr));
+  });
+
+  test('Ctrl-C under npx wasio: main is cancelled, its cleanup runs (issue 17)', async () => {
+    // a terminal sends SIGINT to the whole foreground group: npx and node
+    const child = spawn('npx', ['--no-install', 'wasio', 'demo', 'interrupt'], { cwd: app(), detached: true });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => {
+      stdout += d;
+      if (/step 1\n/.test(stdout) && !child.signalled) {
+        child.signalled = true;
+        process.kill(-child.pid, 'SIGINT');
+      }
+    });
+    child.stderr.on('data', (d) => { stderr += d; });
+    const guard = setTimeout(() => process.kill(-child.pid, 'SIGKILL'), 30000);
+    const [code, signal] = await new Promise((resolve) => child.on('close', (c, s) => resolve([c, s])));
+    clearTimeout(guard);
+    // what a shell reports as 130 either way: npm ends by the same signal
+    assert.ok(code === 130 || signal === 'SIGINT', `${code} ${signal}`);
+    assert.match(stdout, /cancelled: interrupted by Ctrl-C \(SIGINT\)\n.*cleanup: closing files \(0\.2 s\)\n.*cleanup done\n$/s);
+    assert.equal(stderr, 'wasio: interrupted by Ctrl-C (SIGINT): main was cancelled and its cleanup ran\n');
   });
 
   test("import { run, list } from 'wasio' in Node", async () => {
