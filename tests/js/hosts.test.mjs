@@ -147,6 +147,15 @@ for (const target of ['native', 'node:wasi']) describe(`Ctrl-C on the ${target} 
   });
 });
 
+test('Wasmtime: an interrupt descriptor the runtime has not is forgotten, the run goes on',
+  { skip: targets.wasmtime.argv ? false : `SKIP: ${targets.wasmtime.reason}` }, async () => {
+    // Wasmtime refuses a whole poll_oneoff for an unknown descriptor (EBADF)
+    const r = await runTarget('wasmtime', ['demo', 'say_after', '--mode', 'gather'],
+      { preArgs: ['--env', 'WASIO_INTERRUPT_FD=77'] });
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /\] finished\n$/);
+  });
+
 describe('web build: JS promises, abort, time slicing', () => {
   test('a C task awaits a JS promise (fs.promises.readFile in Node)', async () => {
     const { events } = await run('readfile');
