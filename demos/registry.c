@@ -75,7 +75,14 @@ static void print_line(double t, const char *text) {
     printf("[ main()] %s\n", text);
   else
     printf("[%.3fs] %s\n", t, text);
-  fflush(stdout);
+  errno = 0;
+  if (fflush(stdout) != 0 && errno == EPIPE) {
+    /* Nobody reads any more (`| head -1`): stop, as a native program does
+     * on SIGPIPE; WASI has no signals, so a demo would run on unheard. */
+    fputs("wasio: cannot write to standard output: the reader has gone\n",
+          stderr);
+    _Exit(1);
+  }
 }
 
 void (*demo_sink)(double t, const char *text) = print_line;
@@ -109,22 +116,24 @@ void demo_block(double seconds) {
   }
 }
 
+/* A key given twice: the last value counts, as with most options. */
 const char *demo_param(const demo_args *args, const char *key,
                        const char *fallback, char *buf, size_t len) {
   size_t klen = strlen(key);
+  const char *found = fallback;
   for (const char *p = args->params; p != NULL && *p;) {
     const char *end = strchr(p, ';');
     size_t n = end ? (size_t)(end - p) : strlen(p);
-    if (n > klen && strncmp(p, key, klen) == 0 && p[klen] == '=') {
+    if (n >= klen + 1 && strncmp(p, key, klen) == 0 && p[klen] == '=') {
       size_t vlen = n - klen - 1;
       if (vlen >= len) vlen = len - 1;
       memcpy(buf, p + klen + 1, vlen);
       buf[vlen] = '\0';
-      return buf;
+      found = buf;
     }
     p = end ? end + 1 : NULL;
   }
-  return fallback;
+  return found;
 }
 
 int demo_param_error;

@@ -229,8 +229,10 @@ static int stress_main(void *arg, void **out) {
   (void)out;
   rng = 0x9e3779b97f4a7c15ull;
   memset(&total, 0, sizeof total);
+  double seconds; /* soak's; checked whatever the mode, as every parameter */
   int bad = demo_param_long(args, "n", 1000000, 1, 100000000, &n);
   if (bad == 0) bad = demo_param_long(args, "wave", 10000, 1, 10000000, &per_wave);
+  if (bad == 0) bad = demo_param_seconds(args, "seconds", 600, &seconds);
   if (bad != 0) return bad;
   if (strcmp(args->mode, "overflow") == 0) return run_overflow();
   if (strcmp(args->mode, "oom") == 0) return run_oom(n < 1000 ? 10000000 : n * 10);
@@ -241,9 +243,7 @@ static int stress_main(void *arg, void **out) {
     return check_counts(n);
   }
   /* soak */
-  double seconds;
-  int rc = demo_param_seconds(args, "seconds", 600, &seconds);
-  if (rc != 0) return rc;
+  int rc;
   double start = demo_real_seconds(), next_report = start + 60, first = 0, last = 0;
   long rounds = 0, per_round = n < 100000 ? n : 100000;
   for (double elapsed = 0; elapsed < seconds;) {

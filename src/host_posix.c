@@ -178,8 +178,16 @@ static int posix_check_fd(int fd) {
   return fcntl(fd, F_GETFD) == -1 ? WASIO_EBADF : 0;
 }
 
-const wasio__host_ops wasio__host_posix = {.name = "posix",
-                                           .now = posix_now,
-                                           .wait = posix_wait,
-                                           .check_fd = posix_check_fd};
+/* A SIGINT came in for this loop (the handler counts it before it writes
+ * to the self-pipe, which wait reads). */
+static int posix_interrupt_pending(wasio_loop *loop) {
+  return sig_loop == loop && sig_count > 0;
+}
+
+const wasio__host_ops wasio__host_posix = {
+    .name = "posix",
+    .now = posix_now,
+    .wait = posix_wait,
+    .check_fd = posix_check_fd,
+    .interrupt_pending = posix_interrupt_pending};
 #endif /* !__wasm__ */

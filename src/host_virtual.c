@@ -35,11 +35,17 @@ static void virtual_advance(wasio_loop *loop, uint64_t ns) {
 
 static int virtual_wait(wasio_loop *loop, uint64_t timeout) {
   const wasio__host_ops *real = &WASIO__HOST_REAL;
-  if (!wasio__list_empty(&loop->fd_waiters) && !real->driven) {
+  int watched = !wasio__list_empty(&loop->fd_waiters);
+  /* A Ctrl-C comes through the platform host's wait: with no descriptor
+   * watched, it is asked only when one may be waiting to be read. */
+  if (!real->driven && (watched || (real->interrupt_pending != NULL &&
+                                    real->interrupt_pending(loop)))) {
     size_t before = loop->ready_len;
-    int rc = real->wait(loop, timeout == WASIO__FOREVER ? WASIO__FOREVER : 0);
+    int rc = real->wait(loop, timeout == WASIO__FOREVER && watched
+                                  ? WASIO__FOREVER
+                                  : 0);
     if (rc != 0 || loop->ready_len != before || loop->interrupted ||
-        timeout == WASIO__FOREVER)
+        (timeout == WASIO__FOREVER && watched))
       return rc;
   }
   if (timeout == WASIO__FOREVER) return WASIO_EDEADLK;

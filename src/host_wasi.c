@@ -125,8 +125,18 @@ static int wasi_check_fd(int fd) {
   return __wasi_fd_fdstat_get((__wasi_fd_t)fd, &st) == 0 ? 0 : WASIO_EBADF;
 }
 
-const wasio__host_ops wasio__host_wasi = {.name = "wasi",
-                                          .now = wasi_now,
-                                          .wait = wasi_wait,
-                                          .check_fd = wasi_check_fd};
+/* Only a poll can tell: under a runner that serves the interrupt
+ * descriptor, say that one may be there. */
+static int wasi_interrupt_pending(wasio_loop *loop) {
+  (void)loop;
+  if (interrupt_fd == -2) interrupt_init();
+  return interrupt_fd >= 0;
+}
+
+const wasio__host_ops wasio__host_wasi = {
+    .name = "wasi",
+    .now = wasi_now,
+    .wait = wasi_wait,
+    .check_fd = wasi_check_fd,
+    .interrupt_pending = wasi_interrupt_pending};
 #endif /* WASI */

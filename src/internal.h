@@ -143,6 +143,10 @@ typedef struct wasio__host_ops {
   void (*advance)(wasio_loop *loop, uint64_t ns);
   /* 0 if fd is an open descriptor, WASIO_EBADF if not; NULL: no fds */
   int (*check_fd)(int fd);
+  /* Whether a Ctrl-C may be waiting for `wait` to read it: the virtual
+   * clock, which jumps instead of waiting, asks before each jump. NULL:
+   * the host has no Ctrl-C. */
+  int (*interrupt_pending)(wasio_loop *loop);
 } wasio__host_ops;
 
 extern const wasio__host_ops wasio__host_virtual; /* host_virtual.c */

@@ -89,7 +89,8 @@ static int demo_help(const char *name) {
   if (d->params != NULL) printf("parameters (--set KEY=VALUE): %s\n", d->params);
   printf("runs in: %s\n", demo_builds(d));
   printf("usage: wasio demo %s [--mode MODE] [--virtual-time] [--debug] "
-         "[--trace FILE] [--chart]\n", d->name);
+         "[--trace FILE] [--chart]%s\n", d->name,
+         d->params != NULL ? " [--set KEY=VALUE]..." : "");
   return EXIT_OK;
 }
 
@@ -215,8 +216,8 @@ static int parse(cli *c, int argc, char **argv) {
     } else if (strcmp(a, "--chart") == 0) {
       c->chart = 1;
     } else {
-      fprintf(stderr, "wasio: unknown option '%s'\n", a);
-      usage(stderr);
+      fprintf(stderr, "wasio: unknown option '%s' (see 'wasio demo %s "
+              "--help')\n", a, c->demo->name);
       return EXIT_USAGE;
     }
   }
@@ -250,7 +251,7 @@ static int run_demo(int argc, char **argv) {
     demo_names(stderr);
     return EXIT_USAGE;
   }
-  if (strcmp(argv[0], "--help") == 0) {
+  if (strcmp(argv[0], "--help") == 0 || strcmp(argv[0], "-h") == 0) {
     if (argc < 2) {
       fputs("wasio: demo --help: which demo? choose one of:", stderr);
       demo_names(stderr);
@@ -379,7 +380,6 @@ static int dispatch(int argc, char **argv) {
     return EXIT_OK;
   }
   if (strcmp(cmd, "demo") == 0) return run_demo(argc - 2, argv + 2);
-  fprintf(stderr, "wasio: unknown command '%s'\n", cmd);
-  usage(stderr);
+  fprintf(stderr, "wasio: unknown command '%s' (see 'wasio --help')\n", cmd);
   return EXIT_USAGE;
 }

@@ -147,6 +147,24 @@ for (const target of ['native', 'node:wasi']) describe(`Ctrl-C on the ${target} 
   });
 });
 
+// Busy for seconds: apart from the timed cases above, which it would slow.
+for (const target of ['native', 'node:wasi']) describe(`Ctrl-C on the ${target} CLI, virtual clock`, () => {
+  const [cmd, ...pre] = targets[target].argv;
+  test('Ctrl-C on the virtual clock: the run is cancelled too', async () => {
+    // the clock jumps instead of waiting, and still looks for a Ctrl-C
+    const child = spawn(cmd, [...pre, 'demo', 'stress', '--virtual-time', '--set', 'n=50000000']);
+    let stderr = '';
+    child.stderr.on('data', (d) => { stderr += d; });
+    setTimeout(() => child.kill('SIGINT'), 1500);
+    const guard = setTimeout(() => child.kill('SIGKILL'), 60000);
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    clearTimeout(guard);
+    assert.equal(code, 130, stderr);
+    assert.equal(stderr, 'wasio: interrupted by Ctrl-C (SIGINT): main was cancelled and its cleanup ran\n');
+  });
+
+});
+
 test('Wasmtime: an interrupt descriptor the runtime has not is forgotten, the run goes on',
   { skip: targets.wasmtime.argv ? false : `SKIP: ${targets.wasmtime.reason}` }, async () => {
     // Wasmtime refuses a whole poll_oneoff for an unknown descriptor (EBADF)

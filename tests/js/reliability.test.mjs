@@ -31,6 +31,9 @@ const badInput = [
   // issue 17: decimal numbers only, and a bad program is a usage error too
   [['demo', 'timeout', '--set', 'timeout=0x10'],
     "wasio: demo timeout failed: EINVAL: parameter timeout: '0x10' is not a number of seconds from 0 to 3600\n"],
+  [['demo', 'stress', '--set', 'seconds=abc'], // soak's, checked in every mode
+    "wasio: demo stress failed: EINVAL: parameter seconds: 'abc' is not a number of seconds from 0 to 3600\n"],
+  [['demo', 'hello', 'extra'], "wasio: unknown option 'extra' (see 'wasio demo hello --help')\n"],
   [['demo', 'stress', '--set', 'n= 5'],
     "wasio: demo stress failed: EINVAL: parameter n: ' 5' is not a whole number from 1 to 100000000\n"],
   [['demo', 'script', '--set=program=main: bogus'],
@@ -120,6 +123,20 @@ describe('output that cannot be written (issue 14 #17)', () => {
         assert.equal(r.status, 1, `${cmd}: ${r.stderr}`);
         assert.match(r.stderr, /^wasio: cannot write to standard output/m);
       }
+    });
+  }
+});
+
+describe('a reader that goes away (| head -1)', () => {
+  // natively SIGPIPE ends the program; WASI has no signals, so the demos'
+  // writer stops the run itself instead of running on unheard
+  for (const target of ['native', 'node:wasi']) {
+    test(`the interrupt demo ends at its next line on ${target}`, () => {
+      const cmd = `${targets[target].argv.map((a) => `'${a}'`).join(' ')} demo interrupt | head -1`;
+      const started = performance.now();
+      const r = spawnSync('bash', ['-c', cmd], { encoding: 'utf8', timeout: 20000 });
+      assert.match(r.stdout, /^\[0\.00\ds\] working for 60 s; press Ctrl-C\n$/);
+      assert.ok(performance.now() - started < 10000, 'it ran on for the 60 s');
     });
   }
 });
