@@ -134,72 +134,19 @@ describe('the npm package', () => {
       (err) => /wrong\.ts\(2,\d+\): error TS2345/.test(err.stdout));
   });
 
-  // A page bundled by esbuild and by Vite (devDependencies of this
-  // repository), from `import { run } from 'wasio'` in the installed
-  // package, served and run in Chromium: the bundle holds no `node:`
-  // import, and the .wasm is found beside it (Vite emits it; with esbuild,
-  // copying it beside the bundle is the one line it needs).
-  const bundlers = {
-    esbuild: async (out) => {
-      await exec(`${root}node_modules/.bin/esbuild`, ['bundle.mjs', '--bundle', '--platform=browser',
-        '--format=esm', `--outfile=${out}/bundle.js`], { cwd: app() });
-      await exec('cp', ['node_modules/wasio/build/web/wasio_core.wasm', out], { cwd: app() });
-      writeFileSync(join(out, 'index.html'), '<!doctype html><title>wasio</title>' +
-        '<script type="module" src="bundle.js"></script><pre id="out">loading</pre>\n');
-    },
-    vite: async (out) => {
-      writeFileSync(join(app(), 'index.html'), '<!doctype html><title>wasio</title>' +
-        '<script type="module" src="./bundle.mjs"></script><pre id="out">loading</pre>\n');
-      await exec(`${root}node_modules/.bin/vite`, ['build', '--outDir', out, '--emptyOutDir', '--logLevel', 'error'],
-        { cwd: app() });
-    },
-  };
-  for (const [name, bundle] of Object.entries(bundlers)) {
-    test(`a page bundled with ${name} runs say_after in Chromium`, async (t) => {
-      const { browser, reason } = await launch();
-      if (!browser) {
-        t.skip(`SKIP: ${reason}`);
-        return;
-      }
-      writeFileSync(join(app(), 'bundle.mjs'), `
-        import { run } from 'wasio';
-        run('say_after', { mode: 'gather', virtualTime: true }).then(({ events }) => {
-          document.getElementById('out').textContent = events.map((e) => e.time + ' ' + e.text).join('\\n');
-        }, (err) => { document.getElementById('out').textContent = 'failed: ' + err.message; });\n`);
-      const out = join(app(), `dist-${name}`);
-      await bundle(out);
-      const code = readdirSync(out, { recursive: true }).filter((f) => f.endsWith('.js'))
-        .map((f) => readFileSync(join(out, f), 'utf8')).join('\n');
-      assert.doesNotMatch(code, /(import|require)\(\s*["']node:/, 'a node: import in the browser bundle');
-      const { server, url } = await startServer({ root: out, port: 0, index: '/index.html' });
-      try {
-        const page = await browser.newPage();
-        const errors = [];
-        page.on('pageerror', (e) => errors.push(e.message));
-        await page.goto(`${url}/index.html`);
-        await page.waitForFunction(() => document.getElementById('out').textContent !== 'loading');
-        assert.equal(await page.textContent('#out'), '0 started (gather)\n1 hello\n2 world\n2 finished');
-        assert.deepEqual(errors, []);
-      } finally {
-        await browser.close();
-        server.close();
-      }
-    });
-  }
+  // A page whose script writes say_after's lines into #out.
+  const indexHtml = (script) => '<!doctype html><title>wasio</title>' +
+    `<script type="module" src="${script}"></script><pre id="out">loading</pre>\n`;
 
-  test('a plain <script type="module"> page loads the installed package', async (t) => {
+  // Serves `dir` and loads its index.html in Chromium: say_after's lines,
+  // and no page error.
+  async function sayAfterInChromium(t, dir) {
     const { browser, reason } = await launch();
     if (!browser) {
       t.skip(`SKIP: ${reason}`);
       return;
     }
-    writeFileSync(join(app(), 'index.html'), '<!doctype html><title>wasio</title>' +
-      '<script type="module" src="main.mjs"></script><pre id="out">loading</pre>\n');
-    writeFileSync(join(app(), 'main.mjs'), `
-      import { run } from './node_modules/wasio/build/web/wasio.mjs';
-      const { events } = await run('say_after', { mode: 'gather', virtualTime: true });
-      document.getElementById('out').textContent = events.map((e) => e.time + ' ' + e.text).join('\\n');\n`);
-    const { server, url } = await startServer({ root: app(), port: 0, index: '/index.html' });
+    const { server, url } = await startServer({ root: dir, port: 0, index: '/index.html' });
     try {
       const page = await browser.newPage();
       const errors = [];
@@ -212,5 +159,48 @@ describe('the npm package', () => {
       await browser.close();
       server.close();
     }
+  }
+
+  // A page bundled by esbuild and by Vite (devDependencies of this
+  // repository), from `import { run } from 'wasio'` in the installed
+  // package, served and run in Chromium: the bundle holds no `node:`
+  // import, and the .wasm is found beside it (Vite emits it; with esbuild,
+  // copying it beside the bundle is the one line it needs).
+  const bundlers = {
+    esbuild: async (out) => {
+      await exec(`${root}node_modules/.bin/esbuild`, ['bundle.mjs', '--bundle', '--platform=browser',
+        '--format=esm', `--outfile=${out}/bundle.js`], { cwd: app() });
+      await exec('cp', ['node_modules/wasio/build/web/wasio_core.wasm', out], { cwd: app() });
+      writeFileSync(join(out, 'index.html'), indexHtml('bundle.js'));
+    },
+    vite: async (out) => {
+      writeFileSync(join(app(), 'index.html'), indexHtml('./bundle.mjs'));
+      await exec(`${root}node_modules/.bin/vite`, ['build', '--outDir', out, '--emptyOutDir', '--logLevel', 'error'],
+        { cwd: app() });
+    },
+  };
+  for (const [name, bundle] of Object.entries(bundlers)) {
+    test(`a page bundled with ${name} runs say_after in Chromium`, async (t) => {
+      writeFileSync(join(app(), 'bundle.mjs'), `
+        import { run } from 'wasio';
+        run('say_after', { mode: 'gather', virtualTime: true }).then(({ events }) => {
+          document.getElementById('out').textContent = events.map((e) => e.time + ' ' + e.text).join('\\n');
+        }, (err) => { document.getElementById('out').textContent = 'failed: ' + err.message; });\n`);
+      const out = join(app(), `dist-${name}`);
+      await bundle(out);
+      const code = readdirSync(out, { recursive: true }).filter((f) => f.endsWith('.js'))
+        .map((f) => readFileSync(join(out, f), 'utf8')).join('\n');
+      assert.doesNotMatch(code, /(import|require)\(\s*["']node:/, 'a node: import in the browser bundle');
+      await sayAfterInChromium(t, out);
+    });
+  }
+
+  test('a plain <script type="module"> page loads the installed package', async (t) => {
+    writeFileSync(join(app(), 'index.html'), indexHtml('main.mjs'));
+    writeFileSync(join(app(), 'main.mjs'), `
+      import { run } from './node_modules/wasio/build/web/wasio.mjs';
+      const { events } = await run('say_after', { mode: 'gather', virtualTime: true });
+      document.getElementById('out').textContent = events.map((e) => e.time + ' ' + e.text).join('\\n');\n`);
+    await sayAfterInChromium(t, app());
   });
 });
