@@ -20,16 +20,21 @@ static uint64_t wasi_now(wasio_loop *loop) {
   return t;
 }
 
-/* The interrupt descriptor, or -1: read from the environment once. */
+/* The interrupt descriptor, or -1: read from the environment once (-2:
+ * not yet). */
 static int interrupt_fd = -2;
 #define INTERRUPT_USERDATA UINT64_MAX
 
-static void interrupt_init(void) {
-  const char *v = getenv("WASIO_INTERRUPT_FD");
-  char *end;
-  long fd = v ? strtol(v, &end, 10) : -1;
-  interrupt_fd = v && *v && *end == '\0' && fd >= 0 && fd < 1 << 30 ? (int)fd
-                                                                  : -1;
+static int interrupt_descriptor(void) {
+  if (interrupt_fd == -2) {
+    const char *v = getenv("WASIO_INTERRUPT_FD");
+    char *end;
+    long fd = v ? strtol(v, &end, 10) : -1;
+    interrupt_fd = v && *v && *end == '\0' && fd >= 0 && fd < 1 << 30
+                       ? (int)fd
+                       : -1;
+  }
+  return interrupt_fd;
 }
 
 /* A Ctrl-C: its byte is read, and the loop takes it as the native host
@@ -53,9 +58,9 @@ static int wasi_wait(wasio_loop *loop, uint64_t timeout) {
        p = p->next)
     n++;
   if (n == 0 && timeout == WASIO__FOREVER) return WASIO_EDEADLK;
-  if (interrupt_fd == -2) interrupt_init();
-  if (n + 2 > cap) {
-    size_t c = (n + 2) * 2;
+  int interrupts = interrupt_descriptor() >= 0;
+  if (n + 1 + interrupts > cap) {
+    size_t c = (n + 2) * 2; /* room for the timer and the interrupts */
     void *s = realloc(subs, c * sizeof *subs);
     if (s != NULL) subs = s;
     void *e = realloc(events, c * sizeof *events);
@@ -87,7 +92,7 @@ static int wasi_wait(wasio_loop *loop, uint64_t timeout) {
     sub->u.u.clock.precision = 1;
     sub->u.u.clock.flags = 0;
   }
-  if (interrupt_fd >= 0) {
+  if (interrupts) {
     __wasi_subscription_t *sub = &subs[k++];
     sub->userdata = INTERRUPT_USERDATA;
     sub->u.tag = __WASI_EVENTTYPE_FD_READ;
@@ -95,7 +100,7 @@ static int wasi_wait(wasio_loop *loop, uint64_t timeout) {
   }
   __wasi_size_t got = 0;
   __wasi_errno_t err = __wasi_poll_oneoff(subs, events, k, &got);
-  if (err == __WASI_ERRNO_BADF && interrupt_fd >= 0) {
+  if (err == __WASI_ERRNO_BADF && interrupts) {
     /* a runtime that refuses the whole poll for a descriptor it does not
      * have (Wasmtime): no interrupt descriptor here after all */
     interrupt_fd = -1;
@@ -129,8 +134,7 @@ static int wasi_check_fd(int fd) {
  * descriptor, say that one may be there. */
 static int wasi_interrupt_pending(wasio_loop *loop) {
   (void)loop;
-  if (interrupt_fd == -2) interrupt_init();
-  return interrupt_fd >= 0;
+  return interrupt_descriptor() >= 0;
 }
 
 const wasio__host_ops wasio__host_wasi = {

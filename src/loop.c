@@ -206,7 +206,7 @@ void wasio__loop_run(wasio_loop *loop, wasio__ready *r) {
   uint64_t started = debug_clock(loop);
   char what[48] = "a callback";
   if (r->kind == WASIO__KIND_TASK) {
-    snprintf(what, sizeof what, "task %s", wasio__task_name(((wasio__task *)r)));
+    snprintf(what, sizeof what, "task %s", wasio__task_name((wasio__task *)r));
     wasio__task_run(loop, (wasio__task *)r);
   } else {
     wasio__callback_run(loop, (wasio__callback *)r);

@@ -65,8 +65,9 @@ static struct {
   struct arena_list guarded_free[4]; /* guarded stacks kept for reuse */
 } stacks = {ATOMIC_FLAG_INIT, (size_t)-1, 0, NULL, 0, 0, {{0, NULL}}, {{0, NULL}}};
 
-/* Whether new arenas get guard markers: -1 until the first one tries, then
- * whether the kernel has them; 0 when a test turned them off. */
+/* Whether new arenas get guard markers: -1 until the first stack asks the
+ * kernel (markers_available), then whether it has them; 0 when a test
+ * turned them off, or a batch of markers failed. */
 static int arena_guards = -1;
 /* Whether some arena was made without them (its stacks are watched). */
 static atomic_int unguarded_arenas;
@@ -194,8 +195,8 @@ static int arena_alloc(size_t size, void **base) {
     for (size_t i = 0; i < ARENA_STACKS; i++)
       guards[i] = (struct iovec){mem + i * stride, page};
     for (size_t i = ARENA_STACKS; i-- > 0;) push_free(list, mem + i * stride + page);
-    /* a kernel without guard markers refuses them: it set none */
-    if (arena_guards != 0)
+    /* a batch that fails (no memory for the markers) sets none for good */
+    if (arena_guards)
       arena_guards = advise(guards, ARENA_STACKS, MADV_GUARD_INSTALL) == 0;
     if (arena_guards == 0) {
       atomic_store_explicit(&unguarded_arenas, 1, memory_order_release);
@@ -247,39 +248,31 @@ static void flush_pending(void) {
 /* Whether the kernel has guard markers: a page of a scratch mapping is
  * made one. Called with the lock held. */
 static int markers_available(void) {
-  static int known = -1;
-  if (known < 0) {
-    size_t page = page_size();
-    char *mem = mmap(NULL, 2 * page, PROT_READ | PROT_WRITE,
-                     MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-    known = mem != MAP_FAILED && madvise(mem, page, MADV_GUARD_INSTALL) == 0;
-    if (mem != MAP_FAILED) munmap(mem, 2 * page);
-  }
-  return known;
+  size_t page = page_size();
+  char *mem = mmap(NULL, 2 * page, PROT_READ | PROT_WRITE,
+                   MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  int yes = mem != MAP_FAILED && madvise(mem, page, MADV_GUARD_INSTALL) == 0;
+  if (mem != MAP_FAILED) munmap(mem, 2 * page);
+  return yes;
 }
 
 int wasio__stack_alloc(size_t size, void **base) {
   size_t page = page_size();
   int rc;
   stacks_lock();
-  /* With guard markers, every stack comes from an arena: it has a guard
-   * page all the same, without a mapping and two system calls of its own
-   * (a fifth stack size, which arenas do not take, gets a mapping). */
-  if (arena_guards != 0 && markers_available()) {
-    if (npending > 0) {
-      struct arena_list *list = size_list(stacks.lists, size);
-      if (list != NULL && list->free == NULL) flush_pending();
-    }
-    if (arena_alloc(size, base) == 0) {
-      stacks_unlock();
-      return 0;
-    }
-  }
   struct arena_list *kept = size_list(stacks.guarded_free, size);
   struct arena_list *arena = size_list(stacks.lists, size);
   if (npending > 0 && (kept == NULL || kept->free == NULL) &&
       (arena == NULL || arena->free == NULL))
     flush_pending(); /* freed stacks before new ones */
+  if (arena_guards < 0) arena_guards = markers_available();
+  /* With guard markers, every stack comes from an arena: it has a guard
+   * page all the same, without a mapping and two system calls of its own
+   * (a fifth stack size, which arenas do not take, gets a mapping). */
+  if (arena_guards && arena_alloc(size, base) == 0) {
+    stacks_unlock();
+    return 0;
+  }
   if (kept != NULL && kept->free != NULL) {
     *base = pop_free(kept);
     stacks_unlock();
