@@ -21,6 +21,7 @@ WASI_CC      ?= clang-16
 WASI_SYSROOT ?= /usr
 endif
 EMCC      ?= emcc
+EMAR      ?= emar
 WASM_OPT  ?= wasm-opt
 ifdef WASI_SDK_PATH
 WASI_AR   ?= $(WASI_SDK_PATH)/bin/llvm-ar
@@ -56,11 +57,14 @@ CLI_SRC   := wasi/main.c wasi/timeline.c
 B := build
 NATIVE_OBJ   = $(patsubst %.c,$(B)/native/obj/%.o,$(CORE_SRC))
 WASI_OBJ     = $(patsubst %.c,$(B)/wasi/obj/%.o,$(CORE_SRC)) $(B)/wasi/obj/src/coro_sp.o
-WEB_OBJ      = $(patsubst %.c,$(B)/web/obj/%.o,$(CORE_SRC) $(DEMO_SRC) web/glue.c) $(B)/web/obj/src/coro_sp.o
+# The web library: the core, the switch's accessors and web/app.c, the C
+# side of the JavaScript host; the demos are a module linked against it.
+WEB_LIB_OBJ  = $(patsubst %.c,$(B)/web/obj/%.o,$(CORE_SRC) web/app.c) $(B)/web/obj/src/coro_sp.o
+WEB_DEMO_OBJ = $(patsubst %.c,$(B)/web/obj/%.o,$(DEMO_SRC) web/demos.c)
 
 # Core objects depend on the core's headers only; the demos, the CLI, the
 # glue and the tests on theirs too.
-$(foreach t,wasi web,$(patsubst %.c,$(B)/$(t)/obj/%.o,$(DEMO_SRC) $(CLI_SRC) web/glue.c)): $(DEMO_HDR)
+$(foreach t,wasi web,$(patsubst %.c,$(B)/$(t)/obj/%.o,$(DEMO_SRC) $(CLI_SRC) web/demos.c)): $(DEMO_HDR)
 $(foreach t,wasi web,$(patsubst %.c,$(B)/$(t)/obj/%.o,$(TEST_SRC))): $(DEMO_HDR) $(TEST_HDR)
 
 # The wasm pipeline after every link (WASI and Emscripten alike):
@@ -69,6 +73,7 @@ $(foreach t,wasi web,$(patsubst %.c,$(B)/$(t)/obj/%.o,$(TEST_SRC))): $(DEMO_HDR)
 # Both are steps of scripts/wasio-cc, the SDK's compiler driver, so that
 # programs built with it go through exactly these passes.
 WASIO_CC_ENV := WASM_OPT=$(WASM_OPT) NODE=$(NODE)
+SDK_SCRIPTS := scripts/stack-check.mjs scripts/asyncify-list.mjs scripts/check-imports.mjs
 define stack_check
 	$(WASIO_CC_ENV) scripts/wasio-cc --stack-check $(1) $(2)
 endef
@@ -83,7 +88,7 @@ all: native wasi web ## build all three targets
 
 native: $(B)/native/wasio $(B)/native/libwasio.a $(B)/native/wasio-tests $(B)/native/fuzz-replay $(B)/native/conformance
 wasi: $(B)/wasi/wasio.wasm $(B)/wasi/libwasio.a $(B)/wasi/wasio-tests.wasm $(B)/wasi/conformance.wasm
-web: $(B)/web/wasio.mjs $(B)/web/wasio.d.ts $(B)/web/wasio_core.mjs $(B)/web/test/wasio-tests.js
+web: $(B)/web/wasio.mjs $(B)/web/wasio.d.ts $(B)/web/wasio_core.mjs $(B)/web/libwasio.a $(B)/web/test/wasio-tests.js
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## /  make \1\t/' | expand -t 22
@@ -235,34 +240,27 @@ $(B)/web/obj/%.o: %.S
 	@mkdir -p $(@D)
 	$(EMCC) $(EMCC_CFLAGS) -c $< -o $@
 
-WEB_EXPORTS := _wasio_trap_reason,_wasio_web_names,_wasio_web_start,_wasio_web_step,_wasio_web_close,_wasio_web_interrupt,_wasio_web_message,_wasio_web_err_name,_wasio_web_list,_wasio_web_advance,_wasio_web_snapshot,_wasio_js_settle,_malloc,_free
-# $(call emcc_link,FLAGS): links $^ into $@ with the flags every web
-# module shares, then runs the wasm pipeline on its .wasm.
-# ERROR_ON_UNDEFINED_SYMBOLS=0 keeps the four asyncify imports as imports
-# until wasm-opt turns them into module functions (same backend as WASI).
-EMCC_LINK := -sMODULARIZE=1 -sERROR_ON_UNDEFINED_SYMBOLS=0 -sWARN_ON_UNDEFINED_SYMBOLS=0 \
-  -sSTACK_OVERFLOW_CHECK=0 -sALLOW_MEMORY_GROWTH=1 --profiling-funcs
-define emcc_link
-	$(EMCC) $(EMCC_CFLAGS) $^ -o $@ $(EMCC_LINK) $(1)
-	$(call stack_check,$(basename $@).wasm,$(basename $@).wasm)
-	$(call asyncify,$(basename $@).wasm)
-endef
+# A program's web module (scripts/wasio-cc --target=web, which the SDK's
+# users run too): the demos are one, linked against the web library.
+$(B)/web/libwasio.a: $(WEB_LIB_OBJ)
+	@rm -f $@
+	$(EMAR) rcs $@ $^
 
-# ENVIRONMENT=web: the loader has no Node-only code; web/wasio.mjs hands it
-# the wasm bytes itself, in Node and in browsers.
-# (flags with commas go through a variable: $(call) splits at commas)
-WEB_CORE_FLAGS := -sEXPORT_ES6=1 -sENVIRONMENT=web -sEXPORTED_FUNCTIONS=$(WEB_EXPORTS) \
-  -sEXPORTED_RUNTIME_METHODS=UTF8ToString,stringToUTF8,lengthBytesUTF8
-$(B)/web/wasio_core.mjs: $(WEB_OBJ)
-	$(call emcc_link,$(WEB_CORE_FLAGS))
+$(B)/web/wasio_core.wasm: $(B)/web/wasio_core.mjs ;
+$(B)/web/wasio_core.mjs: $(WEB_DEMO_OBJ) $(B)/web/libwasio.a scripts/wasio-cc $(SDK_SCRIPTS)
+	$(WASIO_CC_ENV) EMCC=$(EMCC) scripts/wasio-cc --target=web -o $@ $(WEB_DEMO_OBJ)
 
 # The C suite in the web build, run by Node (a CommonJS script: build/web/
 # test/ has a package.json saying so, since the project's says "module").
 WEB_TEST_OBJ = $(patsubst %.c,$(B)/web/obj/%.o,$(CORE_SRC) $(DEMO_SRC) $(TEST_SRC)) $(B)/web/obj/src/coro_sp.o
-$(B)/web/test/wasio-tests.js: $(WEB_TEST_OBJ)
+# Linked by wasio-cc as a program's module is, with settings for a Node
+# script that runs its main() and exits (later settings win).
+$(B)/web/test/wasio-tests.js: $(WEB_TEST_OBJ) $(B)/web/libwasio.a scripts/wasio-cc
 	@mkdir -p $(@D)
 	echo '{ "type": "commonjs" }' > $(@D)/package.json
-	$(call emcc_link,-sENVIRONMENT=node -sEXIT_RUNTIME=1 -sMAXIMUM_MEMORY=256MB -sABORTING_MALLOC=0)
+	$(WASIO_CC_ENV) EMCC=$(EMCC) scripts/wasio-cc --target=web --export=_main -o $@ $(WEB_TEST_OBJ) \
+	  -sEXPORT_ES6=0 -sENVIRONMENT=node -sINVOKE_RUN=1 -sEXIT_RUNTIME=1 \
+	  -sMAXIMUM_MEMORY=256MB -sABORTING_MALLOC=0
 
 $(B)/web/wasio.mjs: web/wasio.mjs
 	@mkdir -p $(@D)
@@ -325,26 +323,32 @@ figures: all ## rewrite the sizes, counts and outputs the docs quote (scripts/fi
 	$(NODE) scripts/figures.mjs
 
 # ------------------------------------------------------------ the SDK
-# make install PREFIX=...: the header, the native and WASI libraries, the
-# compiler driver with the passes it runs, and a pkg-config file:
+# make install PREFIX=...: the header, the libraries of the three builds,
+# the compiler driver with the passes it runs, the JavaScript host, and a
+# pkg-config file:
 #   PREFIX/include/wasio.h
 #   PREFIX/lib/libwasio.a                  native (pkg-config --libs wasio)
 #   PREFIX/lib/wasio/native/libwasio.a     the same, where wasio-cc looks
 #   PREFIX/lib/wasio/wasi/libwasio.a       WASI
+#   PREFIX/lib/wasio/web/libwasio.a        Emscripten, with the host's C side
 #   PREFIX/lib/pkgconfig/wasio.pc
-#   PREFIX/bin/wasio-cc                    wasio-cc --target=native|wasi
+#   PREFIX/bin/wasio-cc                    wasio-cc --target=native|wasi|web
 #   PREFIX/share/wasio/                    the passes' scripts
-SDK_SCRIPTS := scripts/stack-check.mjs scripts/asyncify-list.mjs scripts/check-imports.mjs
-install: $(B)/native/libwasio.a $(B)/wasi/libwasio.a ## the C SDK into PREFIX (default /usr/local): header, libraries, wasio-cc, wasio.pc
+#   PREFIX/share/wasio/js/                 wasio.mjs (load(), the demos), its types
+JS_HOST := $(B)/web/wasio.mjs $(B)/web/wasio.d.ts $(B)/web/wasio_core.mjs $(B)/web/wasio_core.wasm
+install: $(B)/native/libwasio.a $(B)/wasi/libwasio.a $(B)/web/libwasio.a $(JS_HOST) ## the C SDK into PREFIX (default /usr/local): header, libraries, wasio-cc, the JS host, wasio.pc
 	install -d $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/bin \
 	  $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/lib/wasio/native \
-	  $(DESTDIR)$(PREFIX)/lib/wasio/wasi $(DESTDIR)$(PREFIX)/share/wasio
+	  $(DESTDIR)$(PREFIX)/lib/wasio/wasi $(DESTDIR)$(PREFIX)/lib/wasio/web \
+	  $(DESTDIR)$(PREFIX)/share/wasio/js
 	install -m 644 src/wasio.h $(DESTDIR)$(PREFIX)/include/
 	install -m 644 $(B)/native/libwasio.a $(DESTDIR)$(PREFIX)/lib/
 	install -m 644 $(B)/native/libwasio.a $(DESTDIR)$(PREFIX)/lib/wasio/native/
 	install -m 644 $(B)/wasi/libwasio.a $(DESTDIR)$(PREFIX)/lib/wasio/wasi/
+	install -m 644 $(B)/web/libwasio.a $(DESTDIR)$(PREFIX)/lib/wasio/web/
 	install -m 755 scripts/wasio-cc $(DESTDIR)$(PREFIX)/bin/
 	install -m 644 $(SDK_SCRIPTS) $(DESTDIR)$(PREFIX)/share/wasio/
+	install -m 644 $(JS_HOST) $(DESTDIR)$(PREFIX)/share/wasio/js/
 	printf '%s\n' 'prefix=$(PREFIX)' 'includedir=$${prefix}/include' \
 	  'libdir=$${prefix}/lib' '' 'Name: wasio' \
 	  "Description: Python's asyncio.run() world in C: stackful tasks on an event loop" \
@@ -353,8 +357,9 @@ install: $(B)/native/libwasio.a $(B)/wasi/libwasio.a ## the C SDK into PREFIX (d
 	  'Libs: -L$${libdir} -lwasio -lm' > $(DESTDIR)$(PREFIX)/lib/pkgconfig/wasio.pc
 
 # The examples (examples/), built from an SDK installed into build/sdk the
-# way a user builds them, and run natively, on node:wasi and on Wasmtime.
-test-examples: deps native wasi ## the examples, built with the installed SDK, on every CLI target
+# way a user builds them, and run natively, on node:wasi, on Wasmtime, and
+# through load() in Node and in Chromium.
+test-examples: deps native wasi web ## the examples, built with the installed SDK, on every target
 	rm -rf $(B)/sdk
 	$(MAKE) --no-print-directory install PREFIX=$(CURDIR)/$(B)/sdk
 	$(NODE) examples/run.mjs $(CURDIR)/$(B)/sdk

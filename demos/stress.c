@@ -282,4 +282,5 @@ const wasio_demo demo_stress = {
     NULL,
     0,
     "n=1000000, wave=10000, seconds=600",
+    0,
 };

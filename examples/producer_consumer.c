@@ -3,6 +3,7 @@
  * queue.get()). Built outside wasio's own build:
  *   wasio-cc --target=native -o producer_consumer producer_consumer.c
  *   wasio-cc --target=wasi -o producer_consumer.wasm producer_consumer.c
+ *   wasio-cc --target=web -o producer_consumer.mjs producer_consumer.c
  * With --virtual-time it runs on the virtual clock. */
 #include <stdint.h>
 #include <stdio.h>
@@ -56,6 +57,8 @@ static int main_task(void *arg, void **result) {
   wasio_queue_destroy(&queue);
   return rc != 0 ? rc : (got == 5 ? 0 : wasio_fail(WASIO_EFAIL, "lost items"));
 }
+
+WASIO_ENTRY("main", main_task, .summary = "a producer, a slower consumer");
 
 int main(int argc, char **argv) {
   wasio_run_opts opts = {0};

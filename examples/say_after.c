@@ -2,8 +2,12 @@
  * time, so the program takes 2 s, not 3.
  *   wasio-cc --target=native -o say_after say_after.c
  *   wasio-cc --target=wasi -o say_after.wasm say_after.c
+ *   wasio-cc --target=web -o say_after.mjs say_after.c
  * With --virtual-time it runs on the virtual clock: exact times, no
- * waiting. */
+ * waiting. In the web build, JavaScript starts the entry point "main":
+ *   const app = await load('say_after.mjs');
+ *   await app.run('main', { virtualTime: true, params: { first: 'bonjour' } });
+ */
 #include <stdio.h>
 #include <string.h>
 
@@ -23,7 +27,9 @@ static int say_after(void *arg, void **result) {
 }
 
 static int main_task(void *arg, void **result) {
-  greeting hello = {1, "hello"}, world = {2, "world"};
+  /* the parameters JavaScript gave, or these (arg is NULL from main()) */
+  greeting hello = {1, wasio_entry_param(arg, "first", "hello")},
+           world = {2, wasio_entry_param(arg, "second", "world")};
   wasio_task t[2];
   int rc = wasio_create_task(&t[0], say_after, &hello);
   if (rc == 0) rc = wasio_create_task(&t[1], say_after, &world);
@@ -34,6 +40,10 @@ static int main_task(void *arg, void **result) {
   wasio_task_release(t[1]);
   return rc;
 }
+
+/* the entry point JavaScript runs (the web build does not call main()) */
+WASIO_ENTRY("main", main_task, .summary = "two greetings, gathered",
+            .params = "first=hello, second=world");
 
 int main(int argc, char **argv) {
   wasio_run_opts opts = {0};

@@ -626,6 +626,95 @@ int wasio_wait_writable(int fd);
  * WASIO_EINVAL for an id that was never handed out; WASIO_ECANCELLED. */
 int wasio_js_await(int id, char **value);
 
+/* ------------------------------------------------------------ entry points
+ * The tasks a host may start by name. A module built with
+ * `wasio-cc --target=web` declares them, and JavaScript runs them:
+ *   const app = await load(url);  await app.run('main', { virtualTime });
+ * Each run starts `main` as the main task of a fresh loop, as wasio_run
+ * would; its arg is the run's `const wasio_entry_args *`.
+ *
+ *   static int greet(void *arg, void **result) {
+ *     const char *who = wasio_entry_param(arg, "who", "world");
+ *     ...
+ *   }
+ *   WASIO_ENTRY("greet", greet, .summary = "says hello",
+ *               .params = "who=world");
+ *
+ * What the program writes to stdout becomes the run's log events, stamped
+ * with the loop's clock. The registry is in every build (natively and
+ * under WASI a program's own main() may look entries up); only the web
+ * build's JavaScript host starts them by itself. */
+typedef struct wasio_entry wasio_entry;
+
+typedef struct wasio_entry_args {
+  const wasio_entry *entry;
+  const char *mode;           /* one of entry->modes, or "" when it has none */
+  /* The parameters given: "key\0value\0key\0value\0\0"; read them with
+   * wasio_entry_param. */
+  const char *params;
+  const wasio_run_opts *opts; /* the run's options: for plain code's loops */
+} wasio_entry_args;
+
+struct wasio_entry {
+  const char *name;  /* unique in the program; no NUL, at most 63 bytes */
+  wasio_fn main;     /* the main task; arg: const wasio_entry_args * */
+  const char *summary;       /* one line for listings, or NULL */
+  /* The parameters it reads, for listings and for refusing others:
+   * "key=default, key=default"; NULL: it takes none. */
+  const char *params;
+  const char *const *modes;  /* variants, NULL-terminated, the first the
+                                default; NULL: none */
+  /* Plain code instead of a main task, called with no loop running: Node's
+   * style (the tasks it creates go on the implicit loop, which the run
+   * then drives) or code that runs its own loops (wasio_run: in the web
+   * build on the virtual clock only, since such a run blocks). Used when
+   * main is NULL, or for the mode named plain_mode. */
+  int (*plain)(const wasio_entry_args *args);
+  const char *plain_mode;
+  /* The options its runs start from (debug, slow_callback_duration,
+   * stack_size; the host sets the clock and the hooks); NULL: defaults. */
+  const wasio_run_opts *opts;
+  /* Called before a run starts, to refuse bad parameters with a clear
+   * error (return a WASIO_E... code from wasio_fail); args->mode is the
+   * mode as asked for, maybe not one of modes. NULL: none. After it, a
+   * run is refused (WASIO_EINVAL) for a mode the entry does not have or a
+   * parameter its `params` do not name. */
+  int (*check)(const wasio_entry_args *args);
+  wasio_entry *next; /* the registry's link */
+};
+
+/* Adds e to the registry. WASIO_EINVAL for a NULL entry, a name that is
+ * empty, too long or already registered, or an entry with neither main
+ * nor plain; WASIO_ESTATE for an entry registered already. */
+int wasio_entry_register(wasio_entry *e);
+/* The entry named `name`, or NULL. */
+const wasio_entry *wasio_entry_find(const char *name);
+/* The entries in the order they were registered: pass NULL for the first. */
+const wasio_entry *wasio_entry_next(const wasio_entry *e);
+/* The value of parameter `key` in this run, or `fallback` if not given.
+ * The string lives as long as the run. */
+const char *wasio_entry_param(const wasio_entry_args *args, const char *key,
+                              const char *fallback);
+
+/* Declares an entry point when the program starts (a constructor, which
+ * every build runs before main). After the name and the function, any of
+ * the other fields as designated initializers. */
+#define WASIO_ENTRY(entry_name, fn, ...)                                 \
+  static wasio_entry wasio__entry_##fn = {.name = entry_name, .main = fn, \
+                                          __VA_ARGS__};                   \
+  __attribute__((constructor)) static void wasio__register_##fn(void) {  \
+    wasio_entry_register(&wasio__entry_##fn);                            \
+  }                                                                       \
+  typedef int wasio__entry_declared_##fn
+/* The same for plain code (the `plain` field; Node's style). */
+#define WASIO_ENTRY_PLAIN(entry_name, fn, ...)                           \
+  static wasio_entry wasio__entry_##fn = {.name = entry_name,             \
+                                          .plain = fn, __VA_ARGS__};      \
+  __attribute__((constructor)) static void wasio__register_##fn(void) {  \
+    wasio_entry_register(&wasio__entry_##fn);                            \
+  }                                                                       \
+  typedef int wasio__entry_declared_##fn
+
 /* -------------------------------------------------------------- callbacks
  * loop.call_soon / call_later / call_at: cb(arg) runs on the loop, outside
  * any task, in a copy of the caller's task-local context taken now (what

@@ -1,16 +1,21 @@
-// wasio's JavaScript API: run the C event loop, compiled to wasm by
-// Emscripten, from Node or a browser page. The loop is host-driven: every
-// step is a short call into wasm that returns the delay until the next one,
-// and this module schedules that next step. JavaScript never blocks.
+// wasio's JavaScript API: run C tasks on wasio's event loop, compiled to
+// wasm by Emscripten, from Node or a browser page. The loop is host-driven:
+// every step is a short call into wasm that returns the delay until the
+// next one, and this module schedules that next step. JavaScript never
+// blocks.
 //
-//   import { run, list } from 'wasio';
-//   const { events } = await run('say_after', { mode: 'gather' });
-// The types are in wasio.d.ts beside this file.
+//   import { load, run, list } from 'wasio';
+//   const app = await load(new URL('./app.mjs', import.meta.url));  // wasio-cc --target=web
+//   const { events } = await app.run('main', { virtualTime: true });
+//   await run('say_after', { mode: 'gather' });  // the built-in demos: one such module
+//
+// Each run has a wasm instance to itself while it lasts (one compiled
+// module per app, its instances reused once idle), so runs at the same
+// time never share a loop. The types are in wasio.d.ts beside this file.
 
 import createCore from './wasio_core.mjs';
 
 const isNode = typeof process !== 'undefined' && !!process.versions?.node;
-const wasmUrl = new URL('./wasio_core.wasm', import.meta.url);
 
 // Node's file reading, loaded only in Node. The module's name is a
 // variable, not a literal: a bundler building for browsers leaves the
@@ -28,11 +33,12 @@ export class WasioError extends Error {
   }
 }
 
-async function wasmBytes() {
-  // Emscripten's loader would fetch() a file path in Node, which it rejects.
-  if (isNode) return readNodeFile(wasmUrl);
-  const response = await fetch(wasmUrl);
-  if (!response.ok) throw new Error(`wasio: cannot load ${wasmUrl}: HTTP ${response.status}`);
+// The bytes at `url`: a file in Node (Emscripten's loader would fetch() a
+// file path there, which Node rejects), a fetch() in a page.
+async function bytesAt(url) {
+  if (isNode && url.protocol === 'file:') return readNodeFile(url);
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`wasio: cannot load ${url}: HTTP ${response.status}`);
   return new Uint8Array(await response.arrayBuffer());
 }
 
@@ -46,45 +52,56 @@ async function readText(path) {
   return response.text();
 }
 
-let corePromise;
-function core() {
-  corePromise ??= wasmBytes().then((wasmBinary) => {
-    // Promises handed to C tasks (wasio_js_await) by id.
-    let nextId = 1;
-    const pending = new Set();
-    const issued = new Set();
-    const hooks = {
-      wasmBinary,
-      print: (line) => console.log(line),
-      printErr: (line) => console.error(line),
-      wasioReadText: readText,
-      wasioIssued: (id) => (issued.has(id) ? 1 : 0),
-      wasioPending: () => pending.size,
-      wasioTrack(promise) {
-        const id = nextId++;
-        issued.add(id);
-        pending.add(id);
-        const settle = (ok, value) => {
-          pending.delete(id);
-          withCString(m, String(value ?? ''), (ptr) => m._wasio_js_settle(id, ok, ptr));
-          m.wasioWake?.();
-        };
-        Promise.resolve(promise).then(
-          (value) => settle(1, value),
-          (reason) => settle(0, reason instanceof Error ? reason.message : (reason ?? '')),
-        );
-        return id;
-      },
-    };
-    let m;
-    return createCore(hooks).then((instance) => {
-      m = instance;
-      // C's names and codes, read once: nothing here copies them.
-      m.wasioNames = JSON.parse(m.UTF8ToString(m._wasio_web_names()));
-      return m;
-    });
+// The C side every wasio web module has (web/app.c); a module without
+// them was not built with wasio-cc --target=web.
+const HOST_EXPORTS = ['_wasio_web_start', '_wasio_web_step', '_wasio_web_close', '_wasio_web_entries',
+  '_wasio_web_names', '_wasio_js_settle', '_malloc', '_free'];
+
+// A new instance of a compiled module: Emscripten's loader (`factory`)
+// given the compiled module and the hooks the C side calls (promises
+// handed to C tasks, the run's lines and task events).
+async function instantiate(factory, compiled, hooks) {
+  // Promises handed to C tasks (wasio_js_await) by id.
+  let nextId = 1;
+  const pending = new Set();
+  const issued = new Set();
+  let m;
+  m = await factory({
+    ...hooks,
+    instantiateWasm(imports, receive) {
+      WebAssembly.instantiate(compiled, imports).then((instance) => receive(instance, compiled));
+      return {};
+    },
+    // stdout lines are the run's log events; without a run, the console's
+    print: (line) => (m?.onWasioPrint ? m.onWasioPrint(line) : console.log(line)),
+    printErr: (line) => console.error(line),
+    wasioIssued: (id) => (issued.has(id) ? 1 : 0),
+    wasioPending: () => pending.size,
+    wasioTrack(promise) {
+      const id = nextId++;
+      issued.add(id);
+      pending.add(id);
+      const settle = (ok, value) => {
+        pending.delete(id);
+        if (m.wasioBroken) return;
+        withCString(m, String(value ?? ''), (ptr) => m._wasio_js_settle(id, ok, ptr));
+        m.wasioWake?.();
+      };
+      Promise.resolve(promise).then(
+        (value) => settle(1, value),
+        (reason) => settle(0, reason instanceof Error ? reason.message : (reason ?? '')),
+      );
+      return id;
+    },
   });
-  return corePromise;
+  const missing = HOST_EXPORTS.filter((name) => typeof m[name] !== 'function');
+  if (missing.length) {
+    throw new WasioError('EINVAL', `not a wasio web module (no ${missing.join(', ')}): ` +
+      'build it with wasio-cc --target=web');
+  }
+  // C's names and codes, read once: nothing here copies them.
+  m.wasioNames = JSON.parse(m.UTF8ToString(m._wasio_web_names()));
+  return m;
 }
 
 // A zero-delay macrotask: setImmediate in Node, a MessageChannel message in
@@ -142,7 +159,98 @@ function wasioError(m, code, message) {
   return new WasioError(code, message ?? known.message, known.code);
 }
 
-let active = false;
+// The most idle instances an app keeps for its next runs.
+const IDLE_MAX = 4;
+
+// the C side's "key=default, key=default" as [{ name, default }]
+const structuredParams = (text) => (text ? text.split(',').map((p) => {
+  const [name, ...value] = p.trim().split('=');
+  return { name, default: value.join('=') };
+}) : []);
+
+// An app: one compiled module, its idle instances, its entry points.
+function makeApp(factory, compiled, hooks, first) {
+  const entries = JSON.parse(first.UTF8ToString(first._wasio_web_entries()))
+    .map((e) => ({ ...e, params: structuredParams(e.params) }));
+  const idle = [first];
+  const inner = {
+    names: first.wasioNames,
+    first,
+    // an idle instance, or a new one
+    acquire: async () => idle.pop() ?? instantiate(factory, compiled, hooks),
+    release(m) {
+      if (!m.wasioBroken && idle.length < IDLE_MAX) idle.push(m);
+    },
+  };
+  return {
+    inner,
+    app: {
+      entries: () => entries.map((e) => ({ ...e, params: e.params.map((p) => ({ ...p })), modes: [...e.modes] })),
+      start: (name, options) => startRun(inner, name, options),
+      run: async (name, options = {}) => (await startRun(inner, name, { ...options, manual: false })).finished,
+    },
+  };
+}
+
+// Where a relative URL given to load() points from: the page, or in Node
+// the current directory.
+async function baseUrl() {
+  if (isNode) {
+    const nodeUrl = 'node:url';
+    return (await import(/* @vite-ignore */ nodeUrl)).pathToFileURL(`${process.cwd()}/`).href;
+  }
+  return globalThis.document?.baseURI ?? globalThis.location?.href;
+}
+
+/**
+ * Loads a module built with `wasio-cc --target=web -o app.mjs`: `source`
+ * is the URL of app.mjs (or of app.wasm beside it), relative to the page
+ * or, in Node, to the current directory. Resolves with an app:
+ *   entries()             its entry points (WASIO_ENTRY): [{ name, summary,
+ *                         params: [{ name, default }], modes }]
+ *   run(name, options)    as run() below, for the entry `name`
+ *   start(name, options)  as start() below
+ * `hooks` are put on each instance's Emscripten Module object, for the
+ * program's own EM_JS code.
+ */
+export async function load(source, { hooks = {} } = {}) {
+  if (hooks === null || typeof hooks !== 'object') throw new WasioError('EINVAL', 'hooks must be an object');
+  let url;
+  try {
+    url = new URL(source instanceof URL ? source.href : String(source), await baseUrl());
+  } catch {
+    throw new WasioError('EINVAL', `load(): not a URL: ${String(source)}`);
+  }
+  const wasm = /\.wasm$/.test(url.pathname);
+  const loaderUrl = wasm ? new URL(url.href.replace(/\.wasm(?=$|[?#])/, '.mjs')) : url;
+  const wasmUrl = wasm ? url : new URL(url.href.replace(/\.m?js(?=$|[?#])/, '.wasm'));
+  const [factory, compiled] = await Promise.all([
+    import(/* @vite-ignore */ loaderUrl.href).then((mod) => {
+      if (typeof mod.default !== 'function') {
+        throw new WasioError('EINVAL', `${loaderUrl}: not a loader written by wasio-cc --target=web`);
+      }
+      return mod.default;
+    }),
+    bytesAt(wasmUrl).then((bytes) => WebAssembly.compile(bytes)),
+  ]);
+  return makeApp(factory, compiled, hooks, await instantiate(factory, compiled, hooks)).app;
+}
+
+// The built-in demos: one module like any other, loaded on first use.
+let demos;
+function demoApp() {
+  demos ??= (async () => {
+    const bytes = await bytesAt(new URL('./wasio_core.wasm', import.meta.url));
+    const compiled = await WebAssembly.compile(bytes);
+    const hooks = { wasioReadText: readText };
+    const { app, inner } = makeApp(createCore, compiled, hooks, await instantiate(createCore, compiled, hooks));
+    // what list() adds: the seed and the builds of every demo
+    const info = JSON.parse(inner.first.UTF8ToString(inner.first._wasio_demos_info()));
+    return { app, inner, info };
+  })();
+  demos.catch(() => { demos = undefined; }); // a failed load is tried again
+  return demos;
+}
 
 /**
  * The demos the web build runs: [{ name, summary, seed, params, builds,
@@ -150,18 +258,13 @@ let active = false;
  * `builds` says which builds run it.
  */
 export async function list() {
-  const m = await core();
-  // the C side's "key=default, key=default" as [{ name, default }]
-  const structured = (text) => (text ? text.split(',').map((p) => {
-    const [name, ...value] = p.trim().split('=');
-    return { name, default: value.join('=') };
-  }) : []);
-  return JSON.parse(m.UTF8ToString(m._wasio_web_list()))
-    .map((d) => ({ ...d, params: structured(d.params) }));
+  const { app, info } = await demoApp();
+  return app.entries().map(({ name, summary, params, modes }) => (
+    { name, summary, seed: info[name].seed, params, builds: info[name].builds, modes }));
 }
 
-// { key: value } -> "key=value;key=value", with a program (the script
-// demo's, which may hold ';') always last.
+// { key: value } -> "key\0value\0key\0value\0\0", the pairs web/app.c reads.
+// An undefined or empty value counts as not given.
 function encodeParams(params = {}) {
   const entries = Object.entries(params).filter(([, v]) => v !== undefined && v !== '');
   for (const [key, value] of entries) {
@@ -169,32 +272,11 @@ function encodeParams(params = {}) {
       throw new WasioError('EINVAL', `parameter ${key}: ${value === null ? 'null' : typeof value} is not a value ` +
         '(a string or a number)');
     }
+    if (key === '') throw new WasioError('EINVAL', 'a parameter name is empty');
   }
-  entries.sort(([a], [b]) => (a === 'program') - (b === 'program'));
-  for (const [key, value] of entries) {
-    if (key !== 'program' && /[;=]/.test(`${key}${value}`)) {
-      throw new WasioError('EINVAL', `parameter ${key}: ';' and '=' are not allowed`);
-    }
-  }
-  return entries.map(([k, v]) => `${k}=${v}`).join(';');
+  return `${entries.map(([k, v]) => `${k}\0${v}\0`).join('')}\0`;
 }
 
-/**
- * Starts demo `name` on a fresh loop and returns a handle on the run:
- *   finished    a Promise of { status: 0, events, tasks } (see run())
- *   step()      manual runs: one iteration of the loop (moving the virtual
- *               clock to the next deadline first when nothing is ready);
- *               returns { done, delay, steps }
- *   stop()      cancels the main task, as Ctrl-C: its cleanup runs
- *   snapshot()  the loop's insides: { time, steps, live, phase, counts:
- *               { ready, timers }, ready: [task names], timers: [{ at,
- *               what, task }] } (the first 200 entries of each list;
- *               counts has how many there are)
- * Options: as run(), plus params ({ key: value }, the demo's parameters),
- * speed (a number: the virtual clock, slowed to that many times real
- * time), manual (the virtual clock, stepped only by step()), tasks (false:
- * no task events, for runs where their cost matters).
- */
 // Bad options are refused before anything starts (the CLI refuses the same).
 function checkOptions(name, { mode, params, speed, onEvent, signal }) {
   const bad = (message) => new WasioError('EINVAL', message);
@@ -219,33 +301,27 @@ function checkOptions(name, { mode, params, speed, onEvent, signal }) {
   }
 }
 
-export async function start(name, {
+
+// Starts entry `name` of an app (see start()). `abortSeen`: the caller
+// looked at the signal before it loaded the module.
+async function startRun(app, name, {
   mode = '', params, virtualTime = false, speed, manual = false, onEvent, signal, tasks: traceTasks = true,
-} = {}) {
-  // Refused before anything starts, and before the module loads (an
-  // abort that comes while it loads cancels the run instead); the status,
-  // C's number for the code, is filled in once the module is there.
-  let refused = null;
-  let paramString;
+} = {}, abortSeen = false) {
+  // Refused before anything starts (an abort that comes while an instance
+  // is made cancels the run instead, so its cleanup runs).
+  let pairs;
   try {
     checkOptions(name, { mode, params, speed, onEvent, signal });
-    if (signal?.aborted) {
+    if (signal?.aborted && !abortSeen) {
       throw new WasioError('ECANCELLED', 'run() was aborted before it started', undefined,
         { cause: signal.reason });
     }
-    paramString = encodeParams(params);
+    pairs = encodeParams(params);
   } catch (err) {
-    refused = err;
+    if (err.status === undefined) err.status = app.names.errors[err.code]?.code;
+    throw err;
   }
-  const m = await (refused ? core().catch(() => null) : core());
-  if (refused) {
-    if (m && refused.status === undefined) refused.status = m.wasioNames.errors[refused.code]?.code;
-    throw refused;
-  }
-  if (active) {
-    // One wasm instance, one loop at a time: the loop state is global.
-    throw wasioError(m, 'ENESTED', 'wasio: a run is already in progress');
-  }
+  const m = await app.acquire();
   const paced = manual || typeof speed === 'number';
   const virtual = virtualTime || paced;
   const events = [];
@@ -270,6 +346,11 @@ export async function start(name, {
     events.push(event);
     tell(event);
   };
+  // the program's stdout lines: stamped with the loop's clock if one runs
+  m.onWasioPrint = (line) => {
+    const time = m._wasio_web_now();
+    m.onWasioEvent(time >= 0 ? time : -1, line);
+  };
   m.onWasioTrace = (kind, time, taskId, task, detail, status) => {
     const event = { type: m.wasioNames.traceKinds[kind] ?? 'unknown', time, taskId, task, detail, status };
     tasks.push(event);
@@ -277,10 +358,13 @@ export async function start(name, {
   };
   const handle = withCString(m, String(name), (n) =>
     withCString(m, String(mode), (md) =>
-      withCString(m, paramString, (pp) => m._wasio_web_start(n, md, pp, virtual ? 1 : 0,
-        traceTasks ? 1 : 0, paced ? 1 : 0))));
-  if (handle < 0) throw failure(m, handle);
-  active = true;
+      withCString(m, pairs, (pp) => m._wasio_web_start(n, md, pp, virtual ? 1 : 0,
+        (traceTasks ? 1 : 0) | (paced ? 2 : 0)))));
+  if (handle < 0) {
+    const error = failure(m, handle);
+    app.release(m);
+    throw error;
+  }
 
   let resolveRun;
   let rejectRun;
@@ -293,11 +377,12 @@ export async function start(name, {
   const onAbort = () => stop();
   const finish = (extra) => {
     over = true;
-    active = false;
     m.wasioWake = null;
     signal?.removeEventListener('abort', onAbort);
     const status = m._wasio_web_close(handle);
     const error = extra ?? (status !== 0 ? failure(m, status) : null);
+    m.onWasioEvent = m.onWasioTrace = m.onWasioPrint = null;
+    app.release(m);
     // an abort's reason travels as the error's cause
     if (error && signal?.aborted && error.cause === undefined) error.cause = signal.reason;
     if (error) {
@@ -315,16 +400,17 @@ export async function start(name, {
       delay = m._wasio_web_step(handle);
     } catch (err) {
       over = true;
-      active = false;
+      // This instance's loop is left mid-step and cannot go on: it is
+      // dropped, and the next run takes another.
+      m.wasioBroken = true;
+      m.wasioWake = null;
+      signal?.removeEventListener('abort', onAbort);
       if (err instanceof RangeError) {
         // the engine's call stack ran out in the middle of a step
-        corePromise = null;
         err = wasioError(m, 'ESTACK', `the wasm call stack is exhausted (${err.message})`);
       } else if (err instanceof WebAssembly.RuntimeError) {
-        // A trap: this instance's loop is left mid-step and cannot go on.
-        // The next run() starts a fresh one. Say what it was, if wasio
-        // knows (a task past its stack limit).
-        corePromise = null;
+        // A trap. Say what it was, if wasio knows (a task past its stack
+        // limit).
         const why = m._wasio_trap_reason();
         err = why ? wasioError(m, 'ESTACK', m.UTF8ToString(why))
           : wasioError(m, 'EFAIL', `the module trapped (${err.message})`);
@@ -401,6 +487,51 @@ export async function start(name, {
       return JSON.parse(m.UTF8ToString(json));
     },
   };
+}
+
+/**
+ * Starts demo `name` on a fresh loop and returns a handle on the run:
+ *   finished    a Promise of { status: 0, events, tasks } (see run())
+ *   step()      manual runs: one iteration of the loop (moving the virtual
+ *               clock to the next deadline first when nothing is ready);
+ *               returns { done, delay, steps }
+ *   stop()      cancels the main task, as Ctrl-C: its cleanup runs
+ *   snapshot()  the loop's insides: { time, steps, live, phase, counts:
+ *               { ready, timers }, ready: [task names], timers: [{ at,
+ *               what, task }] } (the first 200 entries of each list;
+ *               counts has how many there are)
+ * Options: as run(), plus speed (a number: the virtual clock, slowed to
+ * that many times real time), manual (the virtual clock, stepped only by
+ * step()), tasks (false: no task events, for runs where their cost
+ * matters). Runs at the same time each have an instance of their own.
+ */
+export async function start(name, options = {}) {
+  // Refused before the module loads; the status, C's number for the
+  // code, is filled in once it is there.
+  let refused = null;
+  try {
+    checkOptions(name, { ...options, mode: options.mode ?? '' });
+    if (options.signal?.aborted) {
+      throw new WasioError('ECANCELLED', 'run() was aborted before it started', undefined,
+        { cause: options.signal.reason });
+    }
+  } catch (err) {
+    refused = err;
+  }
+  const loaded = await (refused ? demoApp().catch(() => null) : demoApp());
+  if (refused) {
+    if (loaded) refused.status = loaded.inner.names.errors[refused.code]?.code;
+    throw refused;
+  }
+  const { inner, info } = loaded;
+  const known = info[name];
+  const fail = (code, message) => new WasioError(code, message, inner.names.errors[code].code);
+  if (known === undefined) throw fail('EINVAL', `unknown demo '${name}'`);
+  if (!known.builds.includes('web')) {
+    const builds = known.builds.map((b) => ({ native: 'native', wasi: 'WASI', web: 'web build' })[b]);
+    throw fail('ENOTSUP', `demo ${name} does not run in the web build (it runs in: ${builds.join(', ')})`);
+  }
+  return startRun(inner, name, options, true);
 }
 
 /**

@@ -164,11 +164,19 @@ describe('web build: run()', () => {
     await assert.rejects(run('say_after', { signal: aborted }), { code: 'ECANCELLED', status: -3 });
   });
 
-  test('a second run while one is in progress is refused, the first unharmed', async () => {
-    const first = run('say_after', { mode: 'gather', virtualTime: false });
-    await new Promise((r) => setTimeout(r, 20));
-    await assert.rejects(run('say_after', { virtualTime: true }), { code: 'ENESTED' });
-    const { events } = await first;
-    assert.equal(events.at(-1).text, 'finished');
+  test('runs at the same time each have a loop of their own: none sees another\'s events', async () => {
+    const [slow, fast, third] = await Promise.all([
+      run('say_after', { mode: 'gather', virtualTime: false }),
+      run('timeline', { mode: 'gather', virtualTime: true }),
+      run('say_after', { mode: 'sequential', virtualTime: true, params: { first: 'bonjour' } }),
+    ]);
+    // the real clock: the times within a tenth of a second
+    assert.deepEqual(slow.events.map((e) => `${e.time.toFixed(1)} ${e.text}`),
+      ['0.0 started (gather)', '1.0 hello', '2.0 world', '2.0 finished']);
+    assert.deepEqual(third.events.map((e) => `${e.time} ${e.text}`),
+      ['0 started (sequential)', '1 bonjour', '3 world', '3 finished']);
+    assert.equal(fast.events.at(-1).time, 3);
+    assert.ok(!fast.events.some((e) => /hello|bonjour|world/.test(e.text)), 'no line of another run');
+    assert.deepEqual(new Set(third.tasks.map((e) => e.taskId)).size, 1, 'sequential: main alone');
   });
 });

@@ -1,8 +1,12 @@
-/* The Emscripten build's entry points for web/wasio.mjs: start a demo on a
- * host-driven loop, step it, interrupt it, close it. JavaScript owns the
- * waiting: it calls wasio_web_step() and schedules the next call after the
- * delay it returns. */
-#include "../demos/demo.h"
+/* The web build's host side in C, for web/wasio.mjs: lists a module's
+ * entry points (WASIO_ENTRY), starts one on a host-driven loop, steps it,
+ * interrupts it, closes it. JavaScript owns the waiting: it calls
+ * wasio_web_step() and schedules the next call after the delay it returns.
+ *
+ * One run at a time per instance: web/wasio.mjs gives each run that
+ * overlaps another an instance of its own, so the state here (the run's
+ * options, the last outcome) is per instance. */
+#include "../src/wasio.h"
 
 #include <emscripten.h>
 #include <stdarg.h>
@@ -11,7 +15,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* demo_log lines become JS events: Module.onWasioEvent(t, text). */
+/* Lines of the run: Module.onWasioEvent(t, text); t is the loop's clock,
+ * or -1 (plain code, outside any loop) or -2 (wasio_run's own steps). */
 EM_JS(void, js_event, (double t, const char *text), {
   if (Module.onWasioEvent) Module.onWasioEvent(t, UTF8ToString(text));
 });
@@ -24,17 +29,19 @@ EM_JS(void, js_trace, (int kind, double t, int id, const char *task,
                         status);
 });
 
+/* For modules whose lines come through a sink of their own (the demos'
+ * demo_log): the same event as a line of stdout. */
+void wasio_web_event(double t, const char *text) { js_event(t, text); }
+
 static void trace_event(const wasio_trace_event *ev, void *arg) {
   (void)arg;
   js_trace((int)ev->kind, ev->time, (int)ev->task_id, ev->task, ev->detail,
            ev->status);
 }
 
-/* The demos as JSON for list(): [{"name", "summary", "seed", "params",
- * "modes"}]; params is "key=default, ..." or "". */
 /* A JSON string: quotes, backslashes and control characters escaped (a
  * task's name is whatever the program set). */
-static void json_str(char **p, char *end, const char *s) {
+void wasio_web_json_str(char **p, char *end, const char *s) {
   if (*p < end) *(*p)++ = '"';
   for (; *s && *p < end - 8; s++) {
     unsigned char c = (unsigned char)*s;
@@ -47,158 +54,195 @@ static void json_str(char **p, char *end, const char *s) {
   }
   if (*p < end) *(*p)++ = '"';
 }
+#define json_str wasio_web_json_str
 
-EMSCRIPTEN_KEEPALIVE const char *wasio_web_list(void) {
-  static char buf[8192];
-  char *p = buf, *end = buf + sizeof buf - 64;
-  *p++ = '[';
-  int first = 1;
-  for (size_t i = 0; wasio_demos[i] != NULL && p < end; i++) {
-    const wasio_demo *d = wasio_demos[i];
-    if (!demo_runs_here(d)) continue;
-    p += snprintf(p, (size_t)(end - p), "%s{\"name\":", first ? "" : ",");
-    first = 0;
-    json_str(&p, end, d->name);
-    p += snprintf(p, (size_t)(end - p), ",\"summary\":");
-    json_str(&p, end, d->summary);
-    p += snprintf(p, (size_t)(end - p), ",\"seed\":");
-    json_str(&p, end, d->seed);
-    p += snprintf(p, (size_t)(end - p), ",\"params\":");
-    json_str(&p, end, d->params ? d->params : "");
-    p += snprintf(p, (size_t)(end - p), ",\"builds\":[");
-    static const char *const builds[] = {"native", "wasi", "web"};
-    for (unsigned b = 0, n = 0; b < 3; b++)
-      if (!(d->not_in & (1u << b)))
-        p += snprintf(p, (size_t)(end - p), "%s\"%s\"", n++ ? "," : "",
-                      builds[b]);
-    p += snprintf(p, (size_t)(end - p), "],\"modes\":[");
-    for (size_t m = 0; d->modes[m] != NULL; m++) {
-      if (m) *p++ = ',';
-      json_str(&p, end, d->modes[m]);
-    }
-    p += snprintf(p, (size_t)(end - p), "]}");
-  }
-  *p++ = ']';
-  *p = '\0';
-  return buf;
+static void json_append(char **p, char *end, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  int n = vsnprintf(*p, (size_t)(end - *p), fmt, ap);
+  va_end(ap);
+  *p += n < 0 ? 0 : n < end - *p ? n : end - *p - 1;
 }
 
-/* debug lines of debug_log demos become events too */
+
+/* The module's entry points as JSON: [{"name", "summary", "params",
+ * "modes"}]; params is "key=default, ..." or "". NULL if they do not fit
+ * (the message says so). */
+EMSCRIPTEN_KEEPALIVE const char *wasio_web_entries(void) {
+  static char *buf;
+  static size_t size = 4096;
+  for (;;) {
+    free(buf);
+    if ((buf = malloc(size)) == NULL) {
+      wasio_fail(WASIO_ENOMEM, "out of memory listing the entry points");
+      return NULL;
+    }
+    char *p = buf, *end = buf + size - 64;
+    json_append(&p, end, "[");
+    for (const wasio_entry *e = wasio_entry_next(NULL); e != NULL;
+         e = wasio_entry_next(e)) {
+      json_append(&p, end, "%s{\"name\":", e == wasio_entry_next(NULL) ? "" : ",");
+      json_str(&p, end, e->name);
+      json_append(&p, end, ",\"summary\":");
+      json_str(&p, end, e->summary ? e->summary : "");
+      json_append(&p, end, ",\"params\":");
+      json_str(&p, end, e->params ? e->params : "");
+      json_append(&p, end, ",\"modes\":[");
+      for (size_t m = 0; e->modes != NULL && e->modes[m] != NULL; m++) {
+        json_append(&p, end, "%s", m ? "," : "");
+        json_str(&p, end, e->modes[m]);
+      }
+      json_append(&p, end, "]}");
+    }
+    json_append(&p, end, "]");
+    if (end - p > 16) return buf;
+    size *= 2; /* it filled the buffer: once more with room */
+  }
+}
+
+/* debug lines become events too */
 static void debug_event(const char *line, void *arg) {
   (void)arg;
   js_event(wasio_now() >= 0 ? wasio_now() : -2, line);
 }
 
+/* The loop's clock for JavaScript, which stamps the program's stdout
+ * lines with it: -1 outside a running loop. */
+EMSCRIPTEN_KEEPALIVE double wasio_web_now(void) { return wasio_now(); }
+
 typedef struct web_run {
   wasio_loop *loop; /* NULL: plain code that ran its loops already */
   int pace;         /* virtual clock: JS decides when time moves */
   unsigned steps;
-  char params[4096];
   int plain_status;
   int implicit; /* Node style: the implicit loop, no main task */
   int interrupted;
-  demo_args args;
-  char mode[32];
   int virtual_time;
+  wasio_run_opts opts;
+  wasio_entry_args args;
+  char *params; /* the pairs, copied */
 } web_run;
 
 static wasio_outcome last;
 
-/* Returns a run handle (> 0) or a negative WASIO_E... code. */
-/* flags: 1 = pace: on the virtual clock, step() reports the delay and
- * leaves moving the clock to JS (wasio_web_advance), for slowed-down and
- * step-by-step runs. */
-EMSCRIPTEN_KEEPALIVE intptr_t wasio_web_start(const char *demo,
+static void run_free(web_run *run) {
+  free(run->params);
+  free(run);
+}
+
+/* 1 if the entry declares parameter key ("key=default, key=default"). */
+static int takes_param(const wasio_entry *e, const char *key) {
+  size_t n = strlen(key);
+  for (const char *p = e->params; p != NULL && *p;) {
+    while (*p == ' ' || *p == ',') p++;
+    size_t len = strcspn(p, "=,");
+    if (len == n && strncmp(p, key, n) == 0) return 1;
+    p += strcspn(p, ","); /* a default may hold '=', never ',' */
+  }
+  return 0;
+}
+
+/* The entry's mode named `mode`, or NULL if it has none such. */
+static const char *entry_mode(const wasio_entry *e, const char *mode) {
+  if (e->modes == NULL) return mode[0] == '\0' ? "" : NULL;
+  for (size_t m = 0; e->modes[m] != NULL; m++)
+    if (strcmp(e->modes[m], mode) == 0) return e->modes[m];
+  return NULL;
+}
+
+/* The bytes of the pairs "key\0value\0...\0", the final empty key's
+ * included. */
+static size_t pairs_len(const char *pairs) {
+  const char *p = pairs;
+  while (*p) {
+    p += strlen(p) + 1;
+    p += strlen(p) + 1;
+  }
+  return (size_t)(p - pairs) + 1;
+}
+
+/* Starts entry `name`. params: "key\0value\0...\0" (the pairs end with an
+ * empty key). flags: 1 = trace (task events), 2 = pace: on the virtual
+ * clock, step() reports the delay and leaves moving the clock to JS
+ * (wasio_web_advance), for slowed-down and step-by-step runs. Returns a
+ * run handle (> 0) or a negative WASIO_E... code. */
+EMSCRIPTEN_KEEPALIVE intptr_t wasio_web_start(const char *name,
                                               const char *mode,
                                               const char *params,
-                                              int virtual_time, int trace,
-                                              int flags) {
+                                              int virtual_time, int flags) {
   memset(&last, 0, sizeof last); /* no message of an earlier run */
-  const wasio_demo *d = demo_find(demo);
-  if (d == NULL) return wasio_fail(WASIO_EINVAL, "unknown demo '%s'", demo);
-  if (!demo_runs_here(d))
-    return wasio_fail(WASIO_ENOTSUP, "demo %s does not run in the web build "
-                      "(it runs in: %s)", d->name, demo_builds(d));
-  if (mode == NULL || mode[0] == '\0') mode = d->modes[0];
-  if (!demo_has_mode(d, mode) || strlen(mode) >= 32)
-    return wasio_fail(WASIO_EINVAL, "demo %s has no mode '%s'", d->name, mode);
+  const wasio_entry *e = wasio_entry_find(name);
+  if (e == NULL)
+    return wasio_fail(WASIO_EINVAL, "this module has no entry point '%s'",
+                      name);
+  if (mode == NULL || mode[0] == '\0') mode = e->modes ? e->modes[0] : "";
+  size_t len = params != NULL ? pairs_len(params) : 1;
   web_run *run = calloc(1, sizeof *run);
-  if (run == NULL) return wasio_fail(WASIO_ENOMEM, "out of memory");
-  strcpy(run->mode, mode);
-  run->args.mode = run->mode;
-  /* every key one the demo takes, as the CLI's --set checks it ("program",
-   * the script demo's, comes last and may hold ';') */
-  for (const char *p = params; p != NULL && *p;) {
-    const char *eq = strchr(p, '=');
-    const char *semi = strchr(p, ';');
-    if (eq == NULL || (semi != NULL && semi < eq) || eq == p) {
-      free(run);
-      return wasio_fail(WASIO_EINVAL, "parameters are KEY=VALUE;KEY=VALUE");
-    }
-    if (!demo_takes_param(d, p, (size_t)(eq - p))) {
-      free(run);
-      return wasio_fail(WASIO_EINVAL, "demo %s has no parameter '%.*s'; %s%s",
-                        d->name, (int)(eq - p), p,
-                        d->params ? "it takes: " : "it takes none",
-                        d->params ? d->params : "");
-    }
-    if (eq - p == 7 && strncmp(p, "program", 7) == 0) break;
-    size_t vlen = semi ? (size_t)(semi - eq - 1) : strlen(eq + 1);
-    if (vlen > DEMO_VALUE_MAX) {
-      free(run);
-      return wasio_fail(WASIO_EINVAL, "parameter %.*s: the value is too long "
-                        "(at most %d bytes)", (int)(eq - p), p,
-                        DEMO_VALUE_MAX);
-    }
-    p = semi ? semi + 1 : NULL;
+  if (run == NULL || (run->params = malloc(len)) == NULL) {
+    free(run);
+    return wasio_fail(WASIO_ENOMEM, "out of memory");
   }
-  if (params != NULL && params[0] != '\0') {
-    if (strlen(params) >= sizeof run->params) {
-      free(run);
-      return wasio_fail(WASIO_EINVAL, "the parameters are too long (at most "
-                        "%zu bytes)", sizeof run->params - 1);
-    }
-    strcpy(run->params, params);
-    run->args.params = run->params;
+  if (params != NULL) memcpy(run->params, params, len);
+  else run->params[0] = '\0';
+  run->args.entry = e;
+  run->args.mode = mode;
+  run->args.params = run->params;
+  run->args.opts = &run->opts;
+  /* the entry's own check first, in its own words (the mode as asked
+   * for); then what every entry must pass: a mode it has, parameters it
+   * declares */
+  int rc = e->check != NULL ? e->check(&run->args) : 0;
+  /* the entry's own string: the caller's goes away after this call */
+  run->args.mode = entry_mode(e, mode);
+  if (rc == 0 && run->args.mode == NULL)
+    rc = wasio_fail(WASIO_EINVAL, "%s has no mode '%s'", e->name, mode);
+  for (const char *p = run->params; rc == 0 && *p;) {
+    if (!takes_param(e, p))
+      rc = wasio_fail(WASIO_EINVAL, "%s has no parameter '%s'; %s%s", e->name,
+                      p, e->params ? "it takes: " : "it takes none",
+                      e->params ? e->params : "");
+    p += strlen(p) + 1;
+    p += strlen(p) + 1;
   }
-  run->pace = flags & 1;
+  if (rc != 0) {
+    run_free(run);
+    return rc;
+  }
+  run->pace = (flags & 2) != 0;
   run->virtual_time = virtual_time;
-  static wasio_run_opts opts;
-  memset(&opts, 0, sizeof opts);
-  opts.clock = virtual_time ? WASIO_CLOCK_VIRTUAL : WASIO_CLOCK_REAL;
-  if (d->debug_log) {
-    opts.debug = 1;
-    opts.log = debug_event;
-  }
-  if (trace) opts.trace = trace_event;
-  run->args.opts = &opts;
-  demo_sink = js_event;
-  int rc;
-  if (d->main == NULL) {
-    /* plain code that runs loops itself (wasio_run, a Runner): they block,
-     * so only the virtual clock can serve here; the real one reports
-     * WASIO_ENOTSUP from inside */
-    run->plain_status = d->plain_main(&run->args);
-    if (run->plain_status != 0)
-      snprintf(last.message, sizeof last.message, "%s", wasio_error_message());
-    return (intptr_t)run;
-  }
-  if (d->plain_main != NULL && strcmp(mode, "node") == 0) {
-    /* Node style: plain code spawns; the implicit loop is stepped. */
-    run->implicit = 1;
-    rc = wasio_implicit_init(&opts);
-    if (rc == 0) rc = d->plain_main(&run->args);
+  if (e->opts != NULL) run->opts = *e->opts;
+  run->opts.clock = virtual_time ? WASIO_CLOCK_VIRTUAL : WASIO_CLOCK_REAL;
+  run->opts.log = debug_event;
+  run->opts.log_arg = NULL;
+  run->opts.trace = (flags & 1) ? trace_event : NULL;
+  run->opts.trace_arg = NULL;
+  if (e->main == NULL ||
+      (e->plain != NULL && e->plain_mode != NULL &&
+       strcmp(mode, e->plain_mode) == 0)) {
+    /* plain code. Node style: the tasks it spawns go on the implicit loop,
+     * stepped from here. Or it runs loops itself (wasio_run, a Runner):
+     * they block, so only the virtual clock serves here; the real one
+     * reports WASIO_ENOTSUP from inside. */
+    rc = wasio_implicit_init(&run->opts);
+    if (rc == 0) rc = e->plain(&run->args);
     run->loop = wasio_implicit_loop();
-    if (rc == 0 && run->loop == NULL)
-      rc = wasio_fail(WASIO_ESTATE, "demo %s spawned nothing", d->name);
+    if (run->loop != NULL) {
+      run->implicit = 1;
+    } else {
+      run->plain_status = rc;
+      if (rc != 0)
+        snprintf(last.message, sizeof last.message, "%s",
+                 wasio_error_message());
+      return (intptr_t)run;
+    }
   } else {
-    rc = wasio_loop_new(&run->loop, &opts);
-    if (rc == 0) rc = wasio_loop_start(run->loop, d->main, &run->args);
+    rc = wasio_loop_new(&run->loop, &run->opts);
+    if (rc == 0) rc = wasio_loop_start(run->loop, e->main, &run->args);
   }
   if (rc != 0) {
     if (run->implicit) wasio_implicit_run();
     else if (run->loop) wasio_loop_close(run->loop, NULL);
-    free(run);
+    run_free(run);
     return rc;
   }
   return (intptr_t)run;
@@ -250,13 +294,6 @@ EMSCRIPTEN_KEEPALIVE int wasio_web_advance(intptr_t handle, double seconds) {
   return run->loop ? wasio_loop_advance(run->loop, seconds) : 0;
 }
 
-static void json_append(char **p, char *end, const char *fmt, ...) {
-  va_list ap;
-  va_start(ap, fmt);
-  int n = vsnprintf(*p, (size_t)(end - *p), fmt, ap);
-  va_end(ap);
-  *p += n < 0 ? 0 : n < end - *p ? n : end - *p - 1;
-}
 
 /* The snapshot's JSON, written as wasio_loop_inspect visits the items:
  * the first SNAPSHOT_LISTED ready entries and timers (while the buffer
@@ -361,7 +398,7 @@ EMSCRIPTEN_KEEPALIVE int wasio_web_close(intptr_t handle) {
     strcpy(last.message, "aborted: the main task was cancelled and its "
            "cleanup ran");
   }
-  free(run);
+  run_free(run);
   return status;
 }
 

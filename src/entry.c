@@ -1,0 +1,58 @@
+/* Entry points: the tasks a host starts by name (web/app.c), registered by
+ * WASIO_ENTRY's constructors before main. A list in registration order;
+ * programs have a handful, so lookups walk it. */
+#include "internal.h"
+
+#include <string.h>
+
+#define ENTRY_NAME_MAX 63
+
+static wasio_entry *first, *last;
+
+const wasio_entry *wasio_entry_find(const char *name) {
+  if (name == NULL) return NULL;
+  for (const wasio_entry *e = first; e != NULL; e = e->next)
+    if (strcmp(e->name, name) == 0) return e;
+  return NULL;
+}
+
+const wasio_entry *wasio_entry_next(const wasio_entry *e) {
+  return e == NULL ? first : e->next;
+}
+
+int wasio_entry_register(wasio_entry *e) {
+  const char *what = "wasio_entry_register";
+  if (e == NULL) return wasio__set_error(WASIO_EINVAL, "%s: entry is NULL", what);
+  if (e->name == NULL || e->name[0] == '\0' ||
+      strlen(e->name) > ENTRY_NAME_MAX)
+    return wasio__set_error(WASIO_EINVAL, "%s: the name must be 1 to %d "
+                            "bytes", what, ENTRY_NAME_MAX);
+  if (e->main == NULL && e->plain == NULL)
+    return wasio__set_error(WASIO_EINVAL, "%s: entry %s has neither main "
+                            "nor plain", what, e->name);
+  for (const wasio_entry *o = first; o != NULL; o = o->next)
+    if (o == e)
+      return wasio__set_error(WASIO_ESTATE, "%s: entry %s is registered "
+                              "already", what, e->name);
+  if (wasio_entry_find(e->name) != NULL)
+    return wasio__set_error(WASIO_EINVAL, "%s: two entries are named %s",
+                            what, e->name);
+  e->next = NULL;
+  if (last != NULL) last->next = e;
+  else first = e;
+  last = e;
+  return 0;
+}
+
+const char *wasio_entry_param(const wasio_entry_args *args, const char *key,
+                              const char *fallback) {
+  if (args == NULL || args->params == NULL || key == NULL) return fallback;
+  const char *found = fallback;
+  /* pairs "key\0value\0", ended by an empty key; the last one given wins */
+  for (const char *p = args->params; *p;) {
+    const char *value = p + strlen(p) + 1;
+    if (strcmp(p, key) == 0) found = value;
+    p = value + strlen(value) + 1;
+  }
+  return found;
+}
