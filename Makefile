@@ -88,7 +88,7 @@ all: native wasi web ## build all three targets
 
 native: $(B)/native/wasio $(B)/native/libwasio.a $(B)/native/wasio-tests $(B)/native/fuzz-replay $(B)/native/conformance
 wasi: $(B)/wasi/wasio.wasm $(B)/wasi/libwasio.a $(B)/wasi/wasio-tests.wasm $(B)/wasi/conformance.wasm
-web: $(B)/web/wasio.mjs $(B)/web/wasio.d.ts $(B)/web/wasio_core.mjs $(B)/web/libwasio.a $(B)/web/test/wasio-tests.js
+web: $(B)/web/wasio.mjs $(B)/web/wasio.d.ts $(B)/web/wasio_core.mjs $(B)/web/libwasio.a $(B)/web/test/wasio-tests.js $(B)/web/test/app.mjs
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## /  make \1\t/' | expand -t 22
@@ -253,6 +253,11 @@ $(B)/web/wasio_core.mjs: $(WEB_DEMO_OBJ) $(B)/web/libwasio.a scripts/wasio-cc $(
 # The C suite in the web build, run by Node (a CommonJS script: build/web/
 # test/ has a package.json saying so, since the project's says "module").
 WEB_TEST_OBJ = $(patsubst %.c,$(B)/web/obj/%.o,$(CORE_SRC) $(DEMO_SRC) $(TEST_SRC)) $(B)/web/obj/src/coro_sp.o
+# A module of one's own for tests/js/load.test.mjs, built as a user would.
+$(B)/web/test/app.mjs: tests/js/fixtures/app.c $(B)/web/libwasio.a scripts/wasio-cc $(SDK_SCRIPTS)
+	@mkdir -p $(@D)
+	$(WASIO_CC_ENV) EMCC=$(EMCC) scripts/wasio-cc --target=web $(WARN) -o $@ $<
+
 # Linked by wasio-cc as a program's module is, with settings for a Node
 # script that runs its main() and exits (later settings win).
 $(B)/web/test/wasio-tests.js: $(WEB_TEST_OBJ) $(B)/web/libwasio.a scripts/wasio-cc
@@ -307,8 +312,8 @@ test-js: all ## node --test: CLI on every target, the JS API, Wasmtime
 
 bench: all $(B)/native/bench-switch $(B)/wasi/bench-switch.wasm $(B)/wasi/wasio-plain.wasm $(B)/web/fibers/fibers.mjs ## every workload against asyncio, uvloop, Node: bench/RESULTS.md
 	$(NODE) bench/bench.mjs
-	{ printf '\n## 10. Switches and timer lateness per host\n\n```\n' && bench/run.sh && \
-	  bench/lateness.sh && printf '```\n'; } > $(B)/bench-hosts.md
+	{ printf '\n## 10. Switches, timer lateness and instances per host\n\n```\n' && bench/run.sh && \
+	  bench/lateness.sh && $(NODE) --expose-gc bench/instances.mjs && printf '```\n'; } > $(B)/bench-hosts.md
 	cat $(B)/bench-hosts.md >> bench/RESULTS.md
 	cat $(B)/bench-hosts.md
 

@@ -280,17 +280,27 @@ static WASIO__NOINLINE void coro_yield(wasio__coro *c, float key) {
 }
 void (*volatile wasio__coro_yield_fn)(wasio__coro *, float) = coro_yield;
 
-/* After a trap, for the host to explain it: if a coroutine was running
- * with its stack pointer near its floor, the trap was the stack limit. The
- * stack pointer is where the last frame that fitted left it. */
+/* The stack pointer a frame wanted when the stack limit stopped it: the
+ * stack check calls this just before its trap (scripts/stack-check.mjs
+ * adds the call; `used` keeps the function for it to find). It takes no
+ * shadow frame, so it cannot overflow itself. */
+static void *overflow_sp;
+__attribute__((used, noinline)) void wasio__stack_overflowed(void *sp) {
+  overflow_sp = sp;
+}
+
+/* After a trap, for the host to explain it: if the stack check trapped
+ * while a coroutine ran, the trap was that task's stack limit. */
 wasio__coro *wasio__coro_trapped(void) {
   wasio__coro *c = running;
-  if (c == NULL || c->stack_base == NULL) return NULL;
+  if (c == NULL || c->stack_base == NULL || overflow_sp == NULL) return NULL;
   char *sp = wasio__get_sp(), *floor = (char *)c->stack_base;
-  if (sp < floor || sp > floor + STACK_FLOOR + 8192) return NULL;
-  /* The frames are dead: what follows runs on the stack's top. */
+  /* The frames are dead, and what follows (the report's printf) runs
+   * unchecked: in the upper half of the stack, which holds none of the
+   * frames of this call (they sit just below sp). A big frame that did
+   * not fit leaves sp high; deep recursion leaves it near the floor. */
   wasio__set_stack_limits(UNCHECKED_BASE, NULL);
-  wasio__set_sp(floor + c->stack_size);
+  if (sp < floor + c->stack_size / 2) wasio__set_sp(floor + c->stack_size);
   return c;
 }
 

@@ -1,6 +1,7 @@
-// Types for wasio's JavaScript API (web/wasio.mjs; `import { run } from 'wasio'`).
+// Types for wasio's JavaScript API (web/wasio.mjs; `import { load, run } from 'wasio'`).
 
-/** A line a demo printed, stamped with the loop's clock. */
+/** A line the program printed (a demo's line, or a line of a module's
+ * stdout), stamped with the loop's clock. */
 export interface LogEvent {
   type: 'log';
   /** Seconds on the loop's clock; null for a line from outside the loop. */
@@ -32,10 +33,11 @@ export interface TaskEvent {
 export type WasioEvent = LogEvent | TaskEvent;
 
 export interface RunOptions {
-  /** One of the demo's modes; the first one by default. */
+  /** One of the demo's (entry's) modes; the first one by default. */
   mode?: string;
-  /** The demo's parameters (see DemoInfo.params); `program` for the script demo. */
-  params?: Record<string, string | number>;
+  /** The demo's (entry's) parameters (see DemoInfo.params); `program` for
+   * the script demo. An empty string counts as not given. */
+  params?: Record<string, string | number | boolean>;
   /** The virtual clock, slowed to this many times real time. */
   speed?: number;
   /** false: collect no task events (each costs a call into JavaScript). */
@@ -139,6 +141,41 @@ export interface RunHandle {
   stop(): void;
   snapshot(): Snapshot;
 }
+
+/** An entry point of a module (WASIO_ENTRY in its C). */
+export interface EntryInfo {
+  name: string;
+  summary: string;
+  /** The parameters it declares, with their defaults. */
+  params: Array<{ name: string; default: string }>;
+  /** Its modes, the first the default; [] when it has none. */
+  modes: string[];
+}
+
+/** A module built with `wasio-cc --target=web`, loaded. Each run has a
+ * wasm instance of its own while it lasts (idle ones are reused), so runs
+ * at the same time never share a loop or the program's C globals. */
+export interface App {
+  /** Its entry points, in the order the program declared them. */
+  entries(): EntryInfo[];
+  /** Runs entry `name` as the main task of a fresh loop. */
+  run(name: string, options?: RunOptions): Promise<RunResult>;
+  /** The same, as a handle on the run. */
+  start(name: string, options?: StartOptions): Promise<RunHandle>;
+}
+
+export interface LoadOptions {
+  /** Put on each instance's Emscripten Module object, for the program's
+   * own EM_JS code (Module.wasioTrack(promise) is always there). */
+  hooks?: Record<string, unknown>;
+}
+
+/**
+ * Loads the module that `wasio-cc --target=web -o app.mjs` wrote: `source`
+ * is app.mjs (or app.wasm beside it), relative to the page or, in Node, to
+ * the current directory.
+ */
+export function load(source: string | URL, options?: LoadOptions): Promise<App>;
 
 /** Starts a demo and returns a handle on the run. */
 export function start(name: string, options?: StartOptions): Promise<RunHandle>;

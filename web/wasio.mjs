@@ -278,10 +278,10 @@ function encodeParams(params = {}) {
 }
 
 // Bad options are refused before anything starts (the CLI refuses the same).
-function checkOptions(name, { mode, params, speed, onEvent, signal }) {
+function checkOptions(name, { mode, params, speed, onEvent, signal }, what = 'entry') {
   const bad = (message) => new WasioError('EINVAL', message);
   if (typeof name !== 'string' || name === '' || name.includes('\0')) {
-    throw bad(`the demo name must be a non-empty string without NUL (got ${JSON.stringify(String(name))})`);
+    throw bad(`the ${what} name must be a non-empty string without NUL (got ${JSON.stringify(String(name))})`);
   }
   if (typeof mode !== 'string' || mode.includes('\0')) throw bad('mode must be a string without NUL');
   if (params !== undefined && (params === null || typeof params !== 'object' || Array.isArray(params))) {
@@ -510,7 +510,7 @@ export async function start(name, options = {}) {
   // code, is filled in once it is there.
   let refused = null;
   try {
-    checkOptions(name, { ...options, mode: options.mode ?? '' });
+    checkOptions(name, { ...options, mode: options.mode ?? '' }, 'demo');
     if (options.signal?.aborted) {
       throw new WasioError('ECANCELLED', 'run() was aborted before it started', undefined,
         { cause: options.signal.reason });

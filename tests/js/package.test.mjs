@@ -113,7 +113,7 @@ describe('the npm package', () => {
 
   test('the .d.ts types a real use, and rejects a wrong one', { skip: haveTsc ? false : 'SKIP: no tsc (make deps installs typescript)' }, async () => {
     const ok = `
-      import { run, list, WasioError, type TaskEvent, type LogEvent } from 'wasio';
+      import { run, list, load, WasioError, type TaskEvent, type LogEvent, type App, type EntryInfo } from 'wasio';
       import { runWasi } from 'wasio/wasi';
       const controller = new AbortController();
       const result = await run('say_after', { mode: 'gather', virtualTime: true, signal: controller.signal,
@@ -123,7 +123,12 @@ describe('the npm package', () => {
       const names: string[] = (await list()).map((d) => d.name);
       try { await run('nope'); } catch (e) { if (e instanceof WasioError) { const c: string = e.code; void c; } }
       const code: number = await runWasi(['list']);
-      void lines; void waits; void names; void code;`;
+      const app: App = await load(new URL('./app.mjs', import.meta.url), { hooks: { answer: 42 } });
+      const entries: EntryInfo[] = app.entries();
+      const mine = await app.run('main', { params: { first: 'bonjour', n: 2, on: true } });
+      const handle = await app.start('main', { manual: true });
+      handle.step();
+      void lines; void waits; void names; void code; void entries; void mine;`;
     const config = ['--noEmit', '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext',
       '--target', 'es2022', '--lib', 'es2022,dom', '--types', 'node', '--skipLibCheck', 'false'];
     writeFileSync(join(app(), 'use.ts'), ok);
