@@ -7,7 +7,7 @@
 //   node examples/run.mjs PREFIX
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -137,6 +137,26 @@ try {
       ['1.0 hello', '2.0 monde', '2.0 finished']);
   });
   await check('both examples through load() in Chromium, two runs at once', inChromium);
+  // With WASI_SDK_PATH, wasio-cc takes clang and the sysroot from a
+  // wasi-sdk's layout: the one the environment names, or else one made of
+  // Debian's clang-16 and wasi-libc (which checks the paths, not another
+  // toolchain).
+  await check('say_after: wasio-cc --target=wasi with WASI_SDK_PATH', () => {
+    let sdk = process.env.WASI_SDK_PATH;
+    if (!sdk) {
+      sdk = join(dir, 'wasi-sdk');
+      mkdirSync(join(sdk, 'bin'), { recursive: true });
+      mkdirSync(join(sdk, 'share', 'wasi-sysroot', 'lib'), { recursive: true });
+      symlinkSync('/usr/bin/clang-16', join(sdk, 'bin', 'clang'));
+      symlinkSync('/usr/include/wasm32-wasi', join(sdk, 'share', 'wasi-sysroot', 'include'));
+      symlinkSync('/usr/lib/wasm32-wasi', join(sdk, 'share', 'wasi-sysroot', 'lib', 'wasm32-wasi'));
+    }
+    const wasm = join(dir, 'sdk-say_after.wasm');
+    execFileSync(cc, ['--target=wasi', '-o', wasm, join(here, 'say_after.c')],
+      { stdio: 'inherit', env: { ...process.env, WASI_SDK_PATH: sdk, WASI_CC: '', WASI_SYSROOT: '' } });
+    assert.equal(execFileSync(process.execPath, [runner, '--virtual-time'],
+      { encoding: 'utf8', env: { ...process.env, WASIO_WASM: wasm } }), expected.say_after);
+  });
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

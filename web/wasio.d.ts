@@ -71,8 +71,8 @@ export interface DemoInfo {
   builds: Array<'native' | 'wasi' | 'web'>;
 }
 
-/** A failure with the C side's code name and message. */
-/** The WASIO_E... names (src/wasio.h's error table, in its order). */
+/** The WASIO_E... names (src/wasio.h's error table, in its order), and
+ * EUSER for a program's own codes. */
 export type WasioErrorCode =
   | 'EINVAL'
   | 'ENOMEM'
@@ -95,8 +95,11 @@ export type WasioErrorCode =
   | 'EFULL'
   | 'ESHUTDOWN'
   | 'EBADF'
-  | 'EJS';
+  | 'EJS'
+  /** A program's own code (WASIO_EUSER and below, from wasio_fail). */
+  | 'EUSER';
 
+/** A failure with the C side's code name and message. */
 export class WasioError extends Error {
   constructor(code: WasioErrorCode, message: string, status?: number, options?: { cause?: unknown });
   /** "EINVAL", "ECANCELLED", "EJS", ... (the WASIO_E... name). */
