@@ -35,13 +35,13 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     process.exit(2);
   }
   const { launch } = await import('../tests/js/browser.mjs');
-  const { startServer } = await import('../web/serve.mjs');
+  const { PLAYGROUND, startServer } = await import('../web/serve.mjs');
   const { browser, reason } = await launch();
   if (!browser) {
     console.error(`fibers_chromium: ${reason}`);
     process.exit(1);
   }
-  const { server, url } = await startServer({ port: 0 });
+  const { server, url } = await startServer({ port: 0, allow: [...PLAYGROUND, '/bench/'] });
   let status = 0;
   try {
     const page = await browser.newPage();

@@ -178,3 +178,30 @@ describe('the playground', { skip: browser ? false : `SKIP: ${reason}` }, () => 
     assert.deepEqual(errors.filter((e) => !/404/.test(e)), []);
   });
 });
+
+// The server (issue 18 #4): the page's files and nothing else of the
+// checkout; no dotfile; a folder without its slash is redirected to it.
+describe('the playground\'s server', () => {
+  test('serves what the page needs, redirects /web to /web/, and nothing under a dotfile', async () => {
+    const { server, url } = await startServer({ port: 0 });
+    try {
+      const get = async (path) => {
+        const r = await fetch(url + path, { redirect: 'manual' });
+        return [r.status, r.headers.get('location')];
+      };
+      assert.deepEqual(await get('/'), [302, '/web/']);
+      assert.deepEqual(await get('/web'), [301, '/web/']);
+      assert.deepEqual(await get('/web?demo=hello'), [301, '/web/?demo=hello']);
+      for (const path of ['/web/', '/web/playground.mjs', '/build/web/wasio.mjs', '/build/web/wasio_core.wasm',
+        '/demos/say_after.c', '/package.json']) {
+        assert.deepEqual(await get(path), [200, null], path);
+      }
+      for (const path of ['/.git/config', '/.git/HEAD', '/web/../.git/config', '/%2e%2e/etc/passwd', '/README.md',
+        '/src/wasio.h', '/Makefile', '/tests/js/playground.test.mjs', '/build/native/wasio', '/web/.hidden']) {
+        assert.deepEqual(await get(path), [404, null], path);
+      }
+    } finally {
+      server.close();
+    }
+  });
+});
