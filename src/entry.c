@@ -3,6 +3,7 @@
  * programs have a handful, so lookups walk it. */
 #include "internal.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #define ENTRY_NAME_MAX 63
@@ -30,6 +31,17 @@ int wasio_entry_register(wasio_entry *e) {
   if (e->main == NULL && e->plain == NULL)
     return wasio__set_error(WASIO_EINVAL, "%s: entry %s has neither main "
                             "nor plain", what, e->name);
+  if (e->plain_mode != NULL) {
+    size_t m = 0;
+    while (e->modes != NULL && e->modes[m] != NULL &&
+           strcmp(e->modes[m], e->plain_mode) != 0)
+      m++;
+    if (e->plain == NULL || e->modes == NULL || e->modes[m] == NULL)
+      return wasio__set_error(WASIO_EINVAL, "%s: entry %s: plain_mode %s %s",
+                              what, e->name, e->plain_mode,
+                              e->plain == NULL ? "needs plain code"
+                                               : "is not one of its modes");
+  }
   for (const wasio_entry *o = first; o != NULL; o = o->next)
     if (o == e)
       return wasio__set_error(WASIO_ESTATE, "%s: entry %s is registered "
@@ -42,6 +54,20 @@ int wasio_entry_register(wasio_entry *e) {
   else first = e;
   last = e;
   return 0;
+}
+
+/* The first WASIO_ENTRY that could not register: nobody sees a
+ * constructor's return, so its message waits here. */
+static char declared_wrong[200];
+
+void wasio__entry_declare(wasio_entry *e) {
+  if (wasio_entry_register(e) != 0 && declared_wrong[0] == '\0')
+    snprintf(declared_wrong, sizeof declared_wrong, "%s",
+             wasio_error_message());
+}
+
+const char *wasio_entry_error(void) {
+  return declared_wrong[0] ? declared_wrong : NULL;
 }
 
 const char *wasio_entry_param(const wasio_entry_args *args, const char *key,

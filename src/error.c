@@ -86,6 +86,12 @@ int wasio_fail(int code, const char *fmt, ...) {
   return code;
 }
 
+int wasio__error_code(void) {
+  int *code;
+  message_slot(&code);
+  return *code;
+}
+
 const char *wasio_error_message(void) {
   int *code;
   char **slot = message_slot(&code);

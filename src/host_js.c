@@ -43,9 +43,28 @@ static js_wait *find(int id) {
   return NULL;
 }
 
+/* 0: never handed out; 1: not settled yet; 2: settled (its value came to
+ * wasio_js_settle). */
 EM_JS(int, js_issued, (int id), {
   return Module.wasioIssued ? Module.wasioIssued(id) : 0;
 });
+
+/* A promise settles once and hands its value over once: one task awaits
+ * an id. */
+static int awaitable(int id, const js_wait *w, const char *what) {
+  if (w != NULL && w->task != NULL)
+    return wasio__set_error(WASIO_EINVAL, "%s: promise %d is already awaited "
+                            "by task %s", what, id, wasio__task_name(w->task));
+  if (w != NULL) return 0; /* settled, its value waiting */
+  int issued = id > 0 ? js_issued(id) : 0;
+  if (issued == 0)
+    return wasio__set_error(WASIO_EINVAL, "%s: %d is not a promise id", what,
+                            id);
+  if (issued == 2)
+    return wasio__set_error(WASIO_EINVAL, "%s: promise %d was awaited "
+                            "already", what, id);
+  return 0;
+}
 
 static void js_cancel(wasio__task *t) {
   js_wait *w = t->wait_data;
@@ -60,11 +79,10 @@ int wasio_js_await(int id, char **value) {
   wasio__task *t = wasio__need_task(what, &err);
   if (t == NULL) return err;
   js_wait *early = find(id);
-  if (early == NULL && (id <= 0 || !js_issued(id)))
-    return wasio__set_error(WASIO_EINVAL, "%s: %d is not a promise id", what,
-                            id);
+  if ((err = awaitable(id, early, what)) != 0) return err;
   if ((err = wasio__checkpoint(t)) != 0) return err;
   early = find(id); /* it may have settled while the task yielded */
+  if ((err = awaitable(id, early, what)) != 0) return err;
   js_wait local = {{NULL, NULL}, id, t, 0, 0, NULL};
   js_wait *w = early;
   if (w == NULL) {
@@ -124,5 +142,15 @@ EMSCRIPTEN_KEEPALIVE int wasio_js_settle(int id, int ok, const char *value) {
   w->settled = 1;
   wasio__list_push(&waits, &w->node);
   return 0;
+}
+/* The end of a run (web/app.c): values of promises that settled and that
+ * no task took are dropped. No task waits any more. */
+void wasio__js_forget(void) {
+  while (waits.next != &waits) {
+    js_wait *w = WASIO__CONTAINER(waits.next, js_wait, node);
+    wasio__list_remove(&w->node);
+    free(w->value);
+    if (w->task == NULL) free(w);
+  }
 }
 #endif /* __EMSCRIPTEN__ */

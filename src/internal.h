@@ -29,6 +29,8 @@ typedef struct wasio__task wasio__task;
  * Codes and the thread's last error message; user structs' magic. */
 int wasio__set_error(int code, const char *fmt, ...) WASIO__PRINTF(2, 3);
 int wasio__set_error_msg(int code, const char *message);
+/* The code of the failure whose message wasio_error_message() gives. */
+int wasio__error_code(void);
 char *wasio__strdup(const char *s); /* NULL when out of memory */
 void wasio__error_thread_free(void);
 
@@ -152,6 +154,8 @@ typedef struct wasio__host_ops {
 extern const wasio__host_ops wasio__host_virtual; /* host_virtual.c */
 #if defined(__EMSCRIPTEN__)
 extern const wasio__host_ops wasio__host_js; /* host_js.c */
+/* The end of a run: drops the values of settled promises nobody took. */
+void wasio__js_forget(void);
 #define WASIO__HOST_REAL wasio__host_js
 #elif defined(WASIO__WASM)
 extern const wasio__host_ops wasio__host_wasi; /* host_wasi.c */

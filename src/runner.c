@@ -70,19 +70,27 @@ static int runner_lazy_init(wasio_runner *r, const char *what) {
 static const char interrupted_msg[] =
     "interrupted by Ctrl-C (SIGINT): main was cancelled and its cleanup ran";
 
+/* A run refused before main started: its outcome says why too. */
+static int refused(wasio_outcome *out, int rc) {
+  if (out != NULL) wasio__outcome_set(out, rc, NULL, wasio_error_message());
+  return rc;
+}
+
 int wasio_runner_run(wasio_runner *r, wasio_fn main, void *arg,
                      wasio_context *context, wasio_outcome *out) {
   const char *what = "wasio_runner_run";
   int rc = runner_check(r, what);
-  if (rc != 0) return rc;
-  if (main == NULL) return wasio__set_error(WASIO_EINVAL, "%s: main is NULL", what);
-  if (wasio__running != NULL) return nested(what);
-  if ((rc = runner_lazy_init(r, what)) != 0) return rc;
+  if (rc != 0) return refused(out, rc);
+  if (main == NULL)
+    return refused(out, wasio__set_error(WASIO_EINVAL, "%s: main is NULL",
+                                         what));
+  if (wasio__running != NULL) return refused(out, nested(what));
+  if ((rc = runner_lazy_init(r, what)) != 0) return refused(out, rc);
   wasio_loop *loop = r->_loop;
 
   wasio__task *t;
   if ((rc = wasio__task_spawn(loop, main, arg, "main", &t)) != 0)
-    return wasio__set_error(rc, "%s: out of memory", what);
+    return refused(out, wasio__set_error(rc, "%s: out of memory", what));
   /* main runs in the runner's context itself, not in a copy */
   wasio_context_release(t->context);
   t->context = wasio__context_ref(context ? context : r->_context);
@@ -151,8 +159,9 @@ int wasio_runner_close(wasio_runner *r) {
 int wasio_run(wasio_fn main, void *arg, const wasio_run_opts *opts,
               wasio_outcome *out) {
   if (main == NULL)
-    return wasio__set_error(WASIO_EINVAL, "wasio_run: main is NULL");
-  if (wasio__running != NULL) return nested("wasio_run");
+    return refused(out, wasio__set_error(WASIO_EINVAL, "wasio_run: main is "
+                                         "NULL"));
+  if (wasio__running != NULL) return refused(out, nested("wasio_run"));
   wasio_runner r;
   wasio_runner_init(&r, opts);
   int rc = wasio_runner_run(&r, main, arg, NULL, out);

@@ -684,9 +684,15 @@ struct wasio_entry {
 };
 
 /* Adds e to the registry. WASIO_EINVAL for a NULL entry, a name that is
- * empty, too long or already registered, or an entry with neither main
- * nor plain; WASIO_ESTATE for an entry registered already. */
+ * empty, too long or already registered, an entry with neither main nor
+ * plain, or a plain_mode that is not one of its modes; WASIO_ESTATE for
+ * an entry registered already. */
 int wasio_entry_register(wasio_entry *e);
+/* The message of the first WASIO_ENTRY declaration that was refused (a
+ * name given twice, say), or NULL: its constructor has nobody to tell.
+ * The web host refuses to load a module that has one. */
+const char *wasio_entry_error(void);
+void wasio__entry_declare(wasio_entry *e);
 /* The entry named `name`, or NULL. */
 const wasio_entry *wasio_entry_find(const char *name);
 /* The entries in the order they were registered: pass NULL for the first. */
@@ -700,20 +706,19 @@ const char *wasio_entry_param(const wasio_entry_args *args, const char *key,
  * every build runs before main). After the name and the function, any of
  * the other fields as designated initializers. */
 #define WASIO_ENTRY(entry_name, fn, ...)                                 \
-  static wasio_entry wasio__entry_##fn = {.name = entry_name, .main = fn, \
-                                          __VA_ARGS__};                   \
-  __attribute__((constructor)) static void wasio__register_##fn(void) {  \
-    wasio_entry_register(&wasio__entry_##fn);                            \
-  }                                                                       \
-  typedef int wasio__entry_declared_##fn
+  WASIO__ENTRY(__LINE__, entry_name, .main = fn, __VA_ARGS__)
 /* The same for plain code (the `plain` field; Node's style). */
 #define WASIO_ENTRY_PLAIN(entry_name, fn, ...)                           \
-  static wasio_entry wasio__entry_##fn = {.name = entry_name,             \
-                                          .plain = fn, __VA_ARGS__};      \
-  __attribute__((constructor)) static void wasio__register_##fn(void) {  \
-    wasio_entry_register(&wasio__entry_##fn);                            \
+  WASIO__ENTRY(__LINE__, entry_name, .plain = fn, __VA_ARGS__)
+/* (named by the line, so that one function may back two entries) */
+#define WASIO__ENTRY(line, ...) WASIO__ENTRY_AT(line, __VA_ARGS__)
+#define WASIO__ENTRY_AT(line, entry_name, ...)                           \
+  static wasio_entry wasio__entry_##line = {.name = entry_name,          \
+                                            __VA_ARGS__};                 \
+  __attribute__((constructor)) static void wasio__register_##line(void) { \
+    wasio__entry_declare(&wasio__entry_##line);                          \
   }                                                                       \
-  typedef int wasio__entry_declared_##fn
+  typedef int wasio__entry_declared_##line
 
 /* -------------------------------------------------------------- callbacks
  * loop.call_soon / call_later / call_at: cb(arg) runs on the loop, outside

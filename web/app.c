@@ -6,7 +6,7 @@
  * One run at a time per instance: web/wasio.mjs gives each run that
  * overlaps another an instance of its own, so the state here (the run's
  * options, the last outcome) is per instance. */
-#include "../src/wasio.h"
+#include "../src/internal.h"
 
 #include <emscripten.h>
 #include <stdarg.h>
@@ -66,11 +66,15 @@ static void json_append(char **p, char *end, const char *fmt, ...) {
 
 
 /* The module's entry points as JSON: [{"name", "summary", "params",
- * "modes"}]; params is "key=default, ..." or "". NULL if they do not fit
- * (the message says so). */
+ * "modes"}]; params is "key=default, ..." or "". NULL, the message saying
+ * why, if a WASIO_ENTRY declaration was refused or memory ran out. */
 EMSCRIPTEN_KEEPALIVE const char *wasio_web_entries(void) {
   static char *buf;
   static size_t size = 4096;
+  if (wasio_entry_error() != NULL) { /* a declaration was refused */
+    wasio_fail(WASIO_EINVAL, "%s", wasio_entry_error());
+    return NULL;
+  }
   for (;;) {
     free(buf);
     if ((buf = malloc(size)) == NULL) {
@@ -130,13 +134,15 @@ static void run_free(web_run *run) {
   free(run);
 }
 
-/* 1 if the entry declares parameter key ("key=default, key=default"). */
+/* 1 if the entry declares parameter key ("key=default, key=default";
+ * spaces around a name do not count). */
 static int takes_param(const wasio_entry *e, const char *key) {
   size_t n = strlen(key);
   for (const char *p = e->params; p != NULL && *p;) {
     while (*p == ' ' || *p == ',') p++;
     size_t len = strcspn(p, "=,");
-    if (len == n && strncmp(p, key, n) == 0) return 1;
+    while (len > 0 && p[len - 1] == ' ') len--;
+    if (len > 0 && len == n && strncmp(p, key, n) == 0) return 1;
     p += strcspn(p, ","); /* a default may hold '=', never ',' */
   }
   return 0;
@@ -144,7 +150,8 @@ static int takes_param(const wasio_entry *e, const char *key) {
 
 /* The entry's mode named `mode`, or NULL if it has none such. */
 static const char *entry_mode(const wasio_entry *e, const char *mode) {
-  if (e->modes == NULL) return mode[0] == '\0' ? "" : NULL;
+  if (e->modes == NULL || e->modes[0] == NULL)
+    return mode[0] == '\0' ? "" : NULL;
   for (size_t m = 0; e->modes[m] != NULL; m++)
     if (strcmp(e->modes[m], mode) == 0) return e->modes[m];
   return NULL;
@@ -171,11 +178,13 @@ EMSCRIPTEN_KEEPALIVE intptr_t wasio_web_start(const char *name,
                                               const char *params,
                                               int virtual_time, int flags) {
   memset(&last, 0, sizeof last); /* no message of an earlier run */
+  wasio__set_error_msg(0, NULL);
   const wasio_entry *e = wasio_entry_find(name);
   if (e == NULL)
     return wasio_fail(WASIO_EINVAL, "this module has no entry point '%s'",
                       name);
-  if (mode == NULL || mode[0] == '\0') mode = e->modes ? e->modes[0] : "";
+  if (mode == NULL || mode[0] == '\0')
+    mode = e->modes && e->modes[0] ? e->modes[0] : "";
   size_t len = params != NULL ? pairs_len(params) : 1;
   web_run *run = calloc(1, sizeof *run);
   if (run == NULL || (run->params = malloc(len)) == NULL) {
@@ -192,6 +201,9 @@ EMSCRIPTEN_KEEPALIVE intptr_t wasio_web_start(const char *name,
    * for); then what every entry must pass: a mode it has, parameters it
    * declares */
   int rc = e->check != NULL ? e->check(&run->args) : 0;
+  if (rc > 0)
+    rc = wasio_fail(WASIO_EINVAL, "the check of entry %s returned %d; it "
+                    "returns 0 or a negative WASIO_E... code", e->name, rc);
   /* the entry's own string: the caller's goes away after this call */
   run->args.mode = entry_mode(e, mode);
   if (rc == 0 && run->args.mode == NULL)
@@ -225,14 +237,19 @@ EMSCRIPTEN_KEEPALIVE intptr_t wasio_web_start(const char *name,
      * reports WASIO_ENOTSUP from inside. */
     rc = wasio_implicit_init(&run->opts);
     if (rc == 0) rc = e->plain(&run->args);
+    if (rc > 0)
+      rc = wasio_fail(WASIO_EINVAL, "the plain code of entry %s returned %d; "
+                      "it returns 0 or a negative WASIO_E... code", e->name,
+                      rc);
     run->loop = wasio_implicit_loop();
     if (run->loop != NULL) {
       run->implicit = 1;
     } else {
       run->plain_status = rc;
-      if (rc != 0)
+      if (rc != 0) /* its own message if it set one, else the code's */
         snprintf(last.message, sizeof last.message, "%s",
-                 wasio_error_message());
+                 wasio__error_code() == rc ? wasio_error_message()
+                                           : wasio_strerror(rc));
       return (intptr_t)run;
     }
   } else {
@@ -275,17 +292,13 @@ EMSCRIPTEN_KEEPALIVE double wasio_web_step(intptr_t handle) {
   }
 }
 
-/* Runs on the loop: main is the first task it has (and is named so);
- * on the implicit loop every task is cancelled. */
+/* Runs on the loop, as Ctrl-C's handling does: cancels the main task, or
+ * every task of the implicit loop, which has none. */
 static void cancel_main(void *arg) {
   web_run *run = arg;
-  wasio_task all[256];
-  int n = wasio_all_tasks(all, 256);
-  for (int i = 0; i < n && i < 256; i++) {
-    int is_main = strcmp(wasio_task_name(all[i]), "main") == 0;
-    if (run->implicit || is_main)
-      wasio_cancel_msg(all[i], "aborted by the AbortSignal");
-  }
+  static const char msg[] = "aborted by the AbortSignal";
+  if (run->loop->main != NULL) wasio__cancel(run->loop->main, msg);
+  else wasio__loop_cancel_all(run->loop, msg);
 }
 
 /* Paced runs: moves the virtual clock on by `seconds`. */
@@ -389,6 +402,11 @@ EMSCRIPTEN_KEEPALIVE int wasio_web_close(intptr_t handle) {
     status = wasio_implicit_run();
     memset(&last, 0, sizeof last);
     last.status = status;
+    if (status != 0)
+      snprintf(last.message, sizeof last.message, "%s",
+               status == WASIO_EFAIL ? "a task of the implicit loop failed and "
+                                       "nobody retrieved its error"
+                                     : wasio_strerror(status));
   } else {
     status = wasio_loop_close(run->loop, &last);
   }
@@ -399,11 +417,19 @@ EMSCRIPTEN_KEEPALIVE int wasio_web_close(intptr_t handle) {
            "cleanup ran");
   }
   run_free(run);
+  wasio__js_forget();
+  /* A line the program left without its newline comes out now, with a
+   * NUL after it: Emscripten's stdout hands JavaScript what it holds at a
+   * newline or a NUL (an empty string if it holds nothing). */
+  fputc('\0', stdout);
+  fflush(stdout);
   return status;
 }
 
 EMSCRIPTEN_KEEPALIVE const char *wasio_web_message(void) {
-  return last.message[0] ? last.message : wasio_error_message();
+  if (last.message[0]) return last.message;
+  /* a refused start: this call's own message, else the code's */
+  return wasio_error_message();
 }
 
 EMSCRIPTEN_KEEPALIVE const char *wasio_web_err_name(int code) {

@@ -138,7 +138,7 @@ export interface StartOptions extends RunOptions {
 /** A run in progress. */
 export interface RunHandle {
   finished: Promise<RunResult>;
-  /** Manual runs: one iteration of the loop. */
+  /** Manual runs only (others throw ESTATE): one iteration of the loop. */
   step(): { done: boolean; delay: number; steps: number | null };
   /** Cancels the main task, as Ctrl-C: its cleanup runs. */
   stop(): void;
@@ -168,8 +168,8 @@ export interface App {
 }
 
 export interface LoadOptions {
-  /** Put on each instance's Emscripten Module object, for the program's
-   * own EM_JS code (Module.wasioTrack(promise) is always there). */
+  /** Module.hooks on each instance's Emscripten Module object, for the
+   * program's own EM_JS code (Module.wasioTrack(promise) is always there). */
   hooks?: Record<string, unknown>;
 }
 

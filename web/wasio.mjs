@@ -61,29 +61,37 @@ const HOST_EXPORTS = ['_wasio_web_start', '_wasio_web_step', '_wasio_web_close',
 // given the compiled module and the hooks the C side calls (promises
 // handed to C tasks, the run's lines and task events).
 async function instantiate(factory, compiled, hooks) {
-  // Promises handed to C tasks (wasio_js_await) by id.
+  // Promises handed to C tasks (wasio_js_await) by id: those not settled
+  // yet, each with the run it belongs to.
   let nextId = 1;
-  const pending = new Set();
+  const pending = new Map();
   const issued = new Set();
+  let failLoad;
+  const failed = new Promise((resolve, reject) => { failLoad = reject; });
   let m;
-  m = await factory({
-    ...hooks,
+  const ready = factory({
+    hooks, // the program's own EM_JS code calls Module.hooks.NAME()
+    wasioReadText: readText,
     instantiateWasm(imports, receive) {
-      WebAssembly.instantiate(compiled, imports).then((instance) => receive(instance, compiled));
+      WebAssembly.instantiate(compiled, imports).then((instance) => receive(instance, compiled)).catch(failLoad);
       return {};
     },
     // stdout lines are the run's log events; without a run, the console's
     print: (line) => (m?.onWasioPrint ? m.onWasioPrint(line) : console.log(line)),
     printErr: (line) => console.error(line),
-    wasioIssued: (id) => (issued.has(id) ? 1 : 0),
+    // 0: never handed out; 1: not settled; 2: settled (or its run ended)
+    wasioIssued: (id) => (!issued.has(id) ? 0 : pending.has(id) ? 1 : 2),
     wasioPending: () => pending.size,
+    // the end of a run: what it still waited for is dropped
+    wasioForgetRun: () => pending.clear(),
     wasioTrack(promise) {
       const id = nextId++;
+      const run = m.wasioRun;
       issued.add(id);
-      pending.add(id);
+      pending.set(id, run);
       const settle = (ok, value) => {
+        if (m.wasioBroken || pending.get(id) !== run || m.wasioRun !== run) return;
         pending.delete(id);
-        if (m.wasioBroken) return;
         withCString(m, String(value ?? ''), (ptr) => m._wasio_js_settle(id, ok, ptr));
         m.wasioWake?.();
       };
@@ -94,6 +102,7 @@ async function instantiate(factory, compiled, hooks) {
       return id;
     },
   });
+  m = await Promise.race([ready, failed]);
   const missing = HOST_EXPORTS.filter((name) => typeof m[name] !== 'function');
   if (missing.length) {
     throw new WasioError('EINVAL', `not a wasio web module (no ${missing.join(', ')}): ` +
@@ -123,6 +132,9 @@ const soon = (() => {
 // a new chain, so in a browser each delay hops through one first.
 // Returns a function that cancels it.
 function later(fn, ms) {
+  // setTimeout takes at most 2^31 - 1 ms (24.8 days): a longer delay
+  // fires then, and the step asks for the rest again
+  ms = Math.min(ms, 2 ** 31 - 1);
   if (typeof setImmediate === 'function') {
     const id = setTimeout(fn, ms);
     return () => clearTimeout(id);
@@ -162,15 +174,18 @@ function wasioError(m, code, message) {
 // The most idle instances an app keeps for its next runs.
 const IDLE_MAX = 4;
 
-// the C side's "key=default, key=default" as [{ name, default }]
-const structuredParams = (text) => (text ? text.split(',').map((p) => {
-  const [name, ...value] = p.trim().split('=');
-  return { name, default: value.join('=') };
-}) : []);
+// the C side's "key=default, key=default" as [{ name, default }] (spaces
+// around a name do not count; an empty item is no parameter)
+const structuredParams = (text) => text.split(',').map((item) => {
+  const [name, ...value] = item.split('=');
+  return { name: name.trim(), default: value.join('=').trim() };
+}).filter((p) => p.name !== '');
 
 // An app: one compiled module, its idle instances, its entry points.
 function makeApp(factory, compiled, hooks, first) {
-  const entries = JSON.parse(first.UTF8ToString(first._wasio_web_entries()))
+  const json = first._wasio_web_entries();
+  if (!json) throw failure(first, first.wasioNames.errors.EINVAL.code); // a WASIO_ENTRY refused
+  const entries = JSON.parse(first.UTF8ToString(json))
     .map((e) => ({ ...e, params: structuredParams(e.params) }));
   const idle = [first];
   const inner = {
@@ -210,16 +225,22 @@ async function baseUrl() {
  *                         params: [{ name, default }], modes }]
  *   run(name, options)    as run() below, for the entry `name`
  *   start(name, options)  as start() below
- * `hooks` are put on each instance's Emscripten Module object, for the
- * program's own EM_JS code.
+ * `hooks` ({ name: value }) are Module.hooks on each instance's
+ * Emscripten Module object, for the program's own EM_JS code.
  */
 export async function load(source, { hooks = {} } = {}) {
   if (hooks === null || typeof hooks !== 'object') throw new WasioError('EINVAL', 'hooks must be an object');
+  if (typeof source !== 'string' && !(source instanceof URL)) {
+    throw new WasioError('EINVAL', `load(): the module's URL is a string or a URL (got ${source === null ? 'null' : typeof source})`);
+  }
   let url;
   try {
-    url = new URL(source instanceof URL ? source.href : String(source), await baseUrl());
+    url = new URL(source instanceof URL ? source.href : source, await baseUrl());
   } catch {
     throw new WasioError('EINVAL', `load(): not a URL: ${String(source)}`);
+  }
+  if (!/\.(m?js|wasm)$/.test(url.pathname)) {
+    throw new WasioError('EINVAL', `load(): ${url.pathname} is not app.mjs or app.wasm, the files wasio-cc --target=web writes`);
   }
   const wasm = /\.wasm$/.test(url.pathname);
   const loaderUrl = wasm ? new URL(url.href.replace(/\.wasm(?=$|[?#])/, '.mjs')) : url;
@@ -242,8 +263,7 @@ function demoApp() {
   demos ??= (async () => {
     const bytes = await bytesAt(new URL('./wasio_core.wasm', import.meta.url));
     const compiled = await WebAssembly.compile(bytes);
-    const hooks = { wasioReadText: readText };
-    const { app, inner } = makeApp(createCore, compiled, hooks, await instantiate(createCore, compiled, hooks));
+    const { app, inner } = makeApp(createCore, compiled, {}, await instantiate(createCore, compiled, {}));
     // what list() adds: the seed and the builds of every demo
     const info = JSON.parse(inner.first.UTF8ToString(inner.first._wasio_demos_info()));
     return { app, inner, info };
@@ -322,10 +342,15 @@ async function startRun(app, name, {
     throw err;
   }
   const m = await app.acquire();
+  // This run's number on the instance: a promise of an earlier run that
+  // settles now is dropped (wasioTrack), as is everything it left.
+  m.wasioRun = (m.wasioRun ?? 0) + 1;
   const paced = manual || typeof speed === 'number';
   const virtual = virtualTime || paced;
   const events = [];
   const tasks = [];
+  let lastTime = 0; // the loop's clock at the last event
+  let closing = false;
   // onEvent is called from inside a step of the wasm loop: an exception
   // must not unwind through it. The first one is kept, the loop is told to
   // stop, and the run ends with that error.
@@ -341,27 +366,73 @@ async function startRun(app, name, {
   m.onWasioEvent = (time, text) => {
     // time null: a line from outside the loop: plain code (place 'main()',
     // Node style) or wasio_run's own steps (place 'run()')
+    if (time >= 0) lastTime = time;
     const event = time >= 0 ? { type: 'log', time, text }
       : { type: 'log', time: null, place: time === -2 ? 'run()' : 'main()', text };
     events.push(event);
     tell(event);
   };
-  // the program's stdout lines: stamped with the loop's clock if one runs
+  // the program's stdout lines: stamped with the loop's clock if one runs.
+  // At the close, a line left without its newline comes out (at the run's
+  // last time), or an empty string when there is none.
   m.onWasioPrint = (line) => {
+    if (closing) {
+      if (line !== '') m.onWasioEvent(lastTime, line);
+      return;
+    }
     const time = m._wasio_web_now();
     m.onWasioEvent(time >= 0 ? time : -1, line);
   };
   m.onWasioTrace = (kind, time, taskId, task, detail, status) => {
+    lastTime = time;
     const event = { type: m.wasioNames.traceKinds[kind] ?? 'unknown', time, taskId, task, detail, status };
     tasks.push(event);
     tell(event);
   };
-  const handle = withCString(m, String(name), (n) =>
-    withCString(m, String(mode), (md) =>
-      withCString(m, pairs, (pp) => m._wasio_web_start(n, md, pp, virtual ? 1 : 0,
-        (traceTasks ? 1 : 0) | (paced ? 2 : 0)))));
+  const detach = () => {
+    m.onWasioEvent = m.onWasioTrace = m.onWasioPrint = m.wasioWake = null;
+    m.wasioForgetRun();
+  };
+  // What a call into the instance threw: the instance is left mid-call and
+  // cannot go on, so it is dropped (the next run takes another), and the
+  // run ends with a WasioError saying what it was.
+  const broken = (err) => {
+    m.wasioBroken = true;
+    detach();
+    let error;
+    if (err instanceof WasioError) error = err;
+    else if (err instanceof RangeError) {
+      // the engine's call stack ran out in the middle of a call
+      error = wasioError(m, 'ESTACK', `the wasm call stack is exhausted (${err.message})`);
+    } else if (err instanceof WebAssembly.RuntimeError) {
+      // a trap: a task past its stack limit, if wasio knows it was
+      const why = m._wasio_trap_reason();
+      error = why ? wasioError(m, 'ESTACK', m.UTF8ToString(why))
+        : wasioError(m, 'EFAIL', `the module trapped (${err.message})`);
+    } else if (err?.name === 'ExitStatus') {
+      error = wasioError(m, 'EFAIL', `the program called exit(${err.status}), which ends its instance`);
+    } else {
+      error = wasioError(m, 'EFAIL', `JavaScript the program called threw: ${err?.message ?? String(err)}`);
+      error.cause = err;
+    }
+    error.events = events;
+    error.tasks = tasks;
+    return error;
+  };
+  let handle;
+  try {
+    handle = withCString(m, String(name), (n) =>
+      withCString(m, String(mode), (md) =>
+        withCString(m, pairs, (pp) => m._wasio_web_start(n, md, pp, virtual ? 1 : 0,
+          (traceTasks ? 1 : 0) | (paced ? 2 : 0)))));
+  } catch (err) {
+    throw broken(err);
+  }
   if (handle < 0) {
     const error = failure(m, handle);
+    error.events = events;
+    error.tasks = tasks;
+    detach();
     app.release(m);
     throw error;
   }
@@ -370,18 +441,30 @@ async function startRun(app, name, {
   let rejectRun;
   const finished = new Promise((resolve, reject) => { resolveRun = resolve; rejectRun = reject; });
   let over = false;
+  let stepping = false; // inside a call into the loop
   let cancelTimer = null; // the pending delay, if any
   let idle = false; // waiting for a promise to settle
   let pending = 0; // paced: the virtual delay before the next step
 
   const onAbort = () => stop();
-  const finish = (extra) => {
+  const end = () => {
     over = true;
-    m.wasioWake = null;
+    if (cancelTimer !== null) cancelTimer();
+    cancelTimer = null;
     signal?.removeEventListener('abort', onAbort);
-    const status = m._wasio_web_close(handle);
+  };
+  const finish = (extra) => {
+    end();
+    let status;
+    closing = true;
+    try {
+      status = m._wasio_web_close(handle);
+    } catch (err) {
+      rejectRun(broken(err));
+      return;
+    }
     const error = extra ?? (status !== 0 ? failure(m, status) : null);
-    m.onWasioEvent = m.onWasioTrace = m.onWasioPrint = null;
+    detach();
     app.release(m);
     // an abort's reason travels as the error's cause
     if (error && signal?.aborted && error.cause === undefined) error.cause = signal.reason;
@@ -397,25 +480,14 @@ async function startRun(app, name, {
   const once = () => {
     let delay;
     try {
+      if (paced && pending > 0) {
+        m._wasio_web_advance(handle, pending);
+        pending = 0;
+      }
       delay = m._wasio_web_step(handle);
     } catch (err) {
-      over = true;
-      // This instance's loop is left mid-step and cannot go on: it is
-      // dropped, and the next run takes another.
-      m.wasioBroken = true;
-      m.wasioWake = null;
-      signal?.removeEventListener('abort', onAbort);
-      if (err instanceof RangeError) {
-        // the engine's call stack ran out in the middle of a step
-        err = wasioError(m, 'ESTACK', `the wasm call stack is exhausted (${err.message})`);
-      } else if (err instanceof WebAssembly.RuntimeError) {
-        // A trap. Say what it was, if wasio knows (a task past its stack
-        // limit).
-        const why = m._wasio_trap_reason();
-        err = why ? wasioError(m, 'ESTACK', m.UTF8ToString(why))
-          : wasioError(m, 'EFAIL', `the module trapped (${err.message})`);
-      }
-      rejectRun(err);
+      end();
+      rejectRun(broken(err));
       return null;
     }
     if (hookError !== null) {
@@ -432,13 +504,19 @@ async function startRun(app, name, {
     return null;
   };
   const step = () => {
+    if (over) return;
+    if (stepping) {
+      throw wasioError(m, 'ESTATE', 'step() was called from inside a step of the same run (from onEvent?)');
+    }
     cancelTimer = null;
     idle = false;
-    if (paced && pending > 0) {
-      m._wasio_web_advance(handle, pending);
-      pending = 0;
+    stepping = true;
+    let delay;
+    try {
+      delay = once();
+    } finally {
+      stepping = false;
     }
-    const delay = once();
     if (delay === null) return;
     if (delay === -1) idle = true; // a settle wakes us
     else if (paced && delay > 0) {
@@ -460,32 +538,43 @@ async function startRun(app, name, {
   };
   const stop = () => {
     if (over) return;
-    m._wasio_web_interrupt(handle);
+    try {
+      m._wasio_web_interrupt(handle);
+    } catch (err) {
+      end();
+      rejectRun(broken(err));
+      return;
+    }
     if (!manual) wake();
+  };
+  const snapshot = () => {
+    if (over) {
+      return { time: null, steps: null, live: 0, phase: 'done', counts: { ready: 0, timers: 0 }, ready: [], timers: [] };
+    }
+    const json = m._wasio_web_snapshot(handle);
+    if (!json) throw failure(m, m.wasioNames.errors.ENOMEM.code);
+    return JSON.parse(m.UTF8ToString(json));
   };
   m.wasioWake = wake;
   signal?.addEventListener('abort', onAbort, { once: true });
   // aborted while the module loaded: the run starts and is cancelled at
   // once, so its cleanup runs (EINTR), as for a later abort
-  if (signal?.aborted) m._wasio_web_interrupt(handle);
-  if (!manual) step();
+  if (signal?.aborted) stop();
+  if (!manual && !over) step();
 
   return {
     finished,
     stop,
     step() {
-      if (over) return { done: true, delay: -1, steps: this.snapshot().steps };
-      step();
-      return { done: over, delay: pending, steps: over ? null : this.snapshot().steps };
-    },
-    snapshot() {
-      if (over) {
-        return { time: null, steps: null, live: 0, phase: 'done', counts: { ready: 0, timers: 0 }, ready: [], timers: [] };
+      if (!manual) {
+        throw wasioError(m, 'ESTATE', 'step() steps a manual run (start(name, { manual: true })); ' +
+          'this one runs by itself');
       }
-      const json = m._wasio_web_snapshot(handle);
-      if (!json) throw failure(m, m.wasioNames.errors.ENOMEM.code);
-      return JSON.parse(m.UTF8ToString(json));
+      if (over) return { done: true, delay: -1, steps: null };
+      step();
+      return { done: over, delay: pending, steps: over ? null : snapshot().steps };
     },
+    snapshot,
   };
 }
 

@@ -2,6 +2,11 @@
  * name, and the parameters a run hands them. */
 #include "test.h"
 
+static int plain_code_is_not_a_task_but_the_name_is_taken(void *arg,
+                                                          void **result) {
+  return 0;
+}
+
 static int greet(void *arg, void **result) {
   const wasio_entry_args *a = arg;
   *result = (void *)wasio_entry_param(a, "who", "nobody");
@@ -11,6 +16,11 @@ WASIO_ENTRY("test_greet", greet, .summary = "greets", .params = "who=nobody");
 
 static int plain_code(const wasio_entry_args *args) { return args != NULL; }
 WASIO_ENTRY_PLAIN("test_plain", plain_code);
+/* one function may back two entries; a name may not be given twice (the
+ * second declaration is refused, and wasio_entry_error keeps why) */
+WASIO_ENTRY("test_greet_too", greet);
+WASIO_ENTRY("test_greet", plain_code_is_not_a_task_but_the_name_is_taken,
+            .plain = plain_code);
 
 TEST(entries_are_registered_before_main_in_order) {
   const wasio_entry *e = wasio_entry_find("test_greet");
@@ -32,6 +42,10 @@ TEST(entries_are_registered_before_main_in_order) {
   CHECK_INT(plain_seen, 1);
   CHECK(wasio_entry_find("nope") == NULL);
   CHECK(wasio_entry_find(NULL) == NULL);
+  CHECK(wasio_entry_find("test_greet_too")->main == greet);
+  /* the second "test_greet" was refused, the first kept */
+  CHECK_STR(wasio_entry_error(),
+            "wasio_entry_register: two entries are named test_greet");
 }
 
 TEST(entry_registration_refuses_bad_entries) {
@@ -49,6 +63,11 @@ TEST(entry_registration_refuses_bad_entries) {
   CHECK_STR(wasio_error_message(),
             "wasio_entry_register: entry test_nothing has neither main nor "
             "plain");
+  wasio_entry moodless = {.name = "test_moodless", .main = greet,
+                         .plain = plain_code, .plain_mode = "fast"};
+  CHECK_RC(wasio_entry_register(&moodless), WASIO_EINVAL);
+  CHECK_STR(wasio_error_message(), "wasio_entry_register: entry "
+            "test_moodless: plain_mode fast is not one of its modes");
   wasio_entry twin = {.name = "test_greet", .main = greet};
   CHECK_RC(wasio_entry_register(&twin), WASIO_EINVAL);
   CHECK_STR(wasio_error_message(),

@@ -4,7 +4,8 @@
 // promises from the page, and runs at the same time that share nothing.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -18,7 +19,8 @@ describe('load(): a module of ones own', () => {
   test('entries() lists what WASIO_ENTRY declared, in order, as copies', async () => {
     const app = await load(appUrl);
     const entries = app.entries();
-    assert.deepEqual(entries.map((e) => e.name), ['count', 'hello', 'ask', 'spawner', 'fails', 'overflow']);
+    assert.deepEqual(entries.map((e) => e.name), ['count', 'hello', 'ask', 'spawner', 'fails', 'overflow',
+      'renamed', 'crowd', 'twice', 'exits', 'partial', 'quiet_failure', 'positive_check', 'stuck']);
     assert.deepEqual(entries[0], { name: 'count', summary: 'counts to 3, a step apart',
       params: [{ name: 'label', default: 'run' }, { name: 'step', default: '0.5' }], modes: [] });
     assert.deepEqual(entries[1].modes, ['slow', 'fast']);
@@ -156,5 +158,118 @@ describe('load(): a module of ones own', () => {
       rmSync(dir, { recursive: true, force: true });
     }
     await assert.rejects(load(appUrl, { hooks: null }), { code: 'EINVAL', message: 'hooks must be an object' });
+    await assert.rejects(load(null), { code: 'EINVAL', message: "load(): the module's URL is a string or a URL (got null)" });
+    await assert.rejects(load(new URL('../wasio_core', appUrl)),
+      { code: 'EINVAL', message: /wasio_core is not app\.mjs or app\.wasm, the files wasio-cc --target=web writes$/ });
+  });
+});
+
+// What a review found (issue 17): each of these once crashed, hung, or said
+// something else.
+describe('load(): what a review found', () => {
+  const run = async (name, options) => (await load(appUrl, options?.load)).run(name, options);
+
+  test('step() is for manual runs; on another it is refused, and after the end it says done', async () => {
+    const app = await load(appUrl);
+    const h = await app.start('count', { params: { step: 0.01 } });
+    assert.throws(() => h.step(), { code: 'ESTATE', message: /^step\(\) steps a manual run/ });
+    await h.finished;
+    const m = await app.start('count', { manual: true });
+    const { step, snapshot } = m; // no `this` needed
+    while (!step().done);
+    assert.deepEqual(step(), { done: true, delay: -1, steps: null });
+    assert.equal(snapshot().phase, 'done');
+    // from inside a step (onEvent), a step of the same run is refused
+    let nested;
+    nested = await app.start('count', { manual: true, onEvent: () => nested?.step() });
+    while (!nested.step().done);
+    await assert.rejects(nested.finished, { code: 'EFAIL', message: /^onEvent threw: step\(\) was called from inside a step/ });
+  });
+
+  test('a check or plain code that returns a positive number, or fails without a message, is told so', async () => {
+    await assert.rejects(run('positive_check'), { code: 'EINVAL',
+      message: 'the check of entry positive_check returned 5; it returns 0 or a negative WASIO_E... code' });
+    await assert.rejects(run('quiet_failure'), { code: 'EUSER', status: -1005, message: 'user-defined error' });
+  });
+
+  test('an abort cancels main whatever its name, and every task of a Node-style run', async () => {
+    for (const name of ['renamed', 'crowd']) {
+      const controller = new AbortController();
+      const running = run(name, { signal: controller.signal });
+      setTimeout(() => controller.abort(), 30);
+      await assert.rejects(running, { code: 'EINTR' }, name);
+    }
+  });
+
+  test('one promise, one task: the second awaiter and a later await are refused', async () => {
+    const { events } = await run('twice', { load: { hooks: { word: async () => 'yes' } } })
+      .catch((err) => err);
+    assert.deepEqual(events.map((e) => e.text), [
+      'b: wasio_js_await: promise 1 is already awaited by task Task-2',
+      'a: yes',
+      'again: wasio_js_await: promise 1 was awaited already']);
+  });
+
+  test('a line without its newline comes out at the end of its run, not in the next', async () => {
+    const app = await load(appUrl);
+    assert.deepEqual((await app.run('partial', { virtualTime: true })).events,
+      [{ type: 'log', time: 1, text: 'no newline' }]);
+    assert.deepEqual(texts(await app.run('hello', { virtualTime: true, mode: 'fast' })), ['1 hello, world (fast)']);
+  });
+
+  test('a promise an aborted run left does not keep a later run from its deadlock', async () => {
+    const app = await load(appUrl, { hooks: { word: () => new Promise(() => {}) } });
+    const controller = new AbortController();
+    const asking = app.run('ask', { signal: controller.signal });
+    setTimeout(() => controller.abort(), 20);
+    await assert.rejects(asking, { code: 'EINTR' });
+    // the same instance: nothing of the last run is pending
+    await assert.rejects(app.run('stuck'), { code: 'EDEADLK' });
+  });
+
+  test('exit() and a hook that throws end the run with a WasioError; the app goes on', async () => {
+    const app = await load(appUrl, { hooks: { word: () => { throw new Error('no word today'); } } });
+    await assert.rejects(app.run('exits', { virtualTime: true }), {
+      code: 'EFAIL', message: 'the program called exit(3), which ends its instance' });
+    await assert.rejects(app.run('ask'), (err) => {
+      assert.equal(err.code, 'EFAIL');
+      assert.equal(err.message, 'JavaScript the program called threw: no word today');
+      assert.equal(err.cause.message, 'no word today');
+      return true;
+    });
+    assert.deepEqual(texts(await app.run('hello', { virtualTime: true, mode: 'fast' })), ['1 hello, world (fast)']);
+  });
+
+  test('a delay past setTimeout\'s 24.8 days waits instead of spinning', async () => {
+    const app = await load(appUrl);
+    const warnings = [];
+    const warn = (w) => warnings.push(w.name);
+    process.on('warning', warn);
+    const h = await app.start('count', { params: { step: 3e6 } }); // 35 days, on the real clock
+    await new Promise((r) => setTimeout(r, 200));
+    process.off('warning', warn);
+    assert.ok(h.snapshot().steps <= 3, `${h.snapshot().steps} steps in 200 ms`);
+    h.stop();
+    await assert.rejects(h.finished, { code: 'EINTR' });
+    assert.deepEqual(warnings, []);
+  });
+
+  test('a module with a refused declaration is refused by load(); an undefined symbol, by the build', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wasio-bad-'));
+    const cc = fileURLToPath(new URL('../../scripts/wasio-cc', import.meta.url));
+    try {
+      writeFileSync(join(dir, 'twice.c'), '#include <wasio.h>\nstatic int f(void *a, void **r) { return 0; }\n' +
+        'WASIO_ENTRY("main", f);\nWASIO_ENTRY("main", f);\n');
+      execFileSync(cc, ['--target=web', '-o', join(dir, 'twice.mjs'), join(dir, 'twice.c')]);
+      await assert.rejects(load(pathToFileURL(join(dir, 'twice.mjs'))),
+        { code: 'EINVAL', message: 'wasio_entry_register: two entries are named main' });
+      writeFileSync(join(dir, 'undef.c'), '#include <wasio.h>\nvoid nowhere(void);\n' +
+        'static int f(void *a, void **r) { nowhere(); return 0; }\nWASIO_ENTRY("main", f);\n');
+      assert.throws(() => execFileSync(cc, ['--target=web', '-o', join(dir, 'undef.mjs'), join(dir, 'undef.c')],
+        { stdio: 'pipe' }), (err) => /undefined symbols \(declared, never defined\): nowhere/.test(err.stderr));
+      assert.ok(!existsSync(join(dir, 'undef.mjs')), 'nothing is written');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
