@@ -21,6 +21,7 @@
  * switch saves and sets __stack_pointer. */
 #if defined(__wasm__)
 #include "coro.h"
+#define WASIO__BUILDING 1 /* the library: no call-site macros */
 #include "wasio.h"
 
 #include <stdio.h>

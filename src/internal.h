@@ -11,6 +11,10 @@
 #ifndef WASIO_INTERNAL_H
 #define WASIO_INTERNAL_H
 
+/* the library calls its own functions plainly: no call-site macros */
+#ifndef WASIO__BUILDING
+#define WASIO__BUILDING 1
+#endif
 #include "wasio.h"
 
 #include "base.h"

@@ -7,6 +7,7 @@
 #if !defined(__wasm__)
 #define _GNU_SOURCE
 #include "coro.h"
+#define WASIO__BUILDING 1 /* the library: no call-site macros */
 #include "wasio.h"
 
 #include <stdatomic.h>

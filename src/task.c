@@ -141,9 +141,11 @@ static wasio__task *record_alloc(int step) {
 static void record_release(wasio__task *t) { free(t); }
 #endif
 
-/* A task, with its step part when `step` is set (fn is then unused). */
+/* A task, with its step part when `step` is set (fn is then unused);
+ * file and line: where the program created it (NULL: wasio itself). */
 static int task_new(wasio_loop *loop, wasio_fn fn, wasio_step_fn step,
-                    void *arg, const char *name, wasio__task **out) {
+                    void *arg, const char *name, const char *file, int line,
+                    wasio__task **out) {
   if (!reserve_held()) return WASIO_ENOMEM;
   wasio__task *t = record_alloc(step != NULL);
   if (t == NULL) return WASIO_ENOMEM;
@@ -164,6 +166,8 @@ static int task_new(wasio_loop *loop, wasio_fn fn, wasio_step_fn step,
   t->fn = fn;
   t->arg = arg;
   t->id = ++loop->next_id;
+  t->file = file;
+  t->line = line;
   t->state = WASIO__TASK_CREATED;
   t->timer.index = WASIO__TIMER_IDLE;
   wasio__list_init(&t->waiters);
@@ -185,7 +189,7 @@ static int task_new(wasio_loop *loop, wasio_fn fn, wasio_step_fn step,
 
 int wasio__task_spawn(wasio_loop *loop, wasio_fn fn, void *arg,
                       const char *name, wasio__task **out) {
-  return task_new(loop, fn, NULL, arg, name, out);
+  return task_new(loop, fn, NULL, arg, name, NULL, 0, out);
 }
 
 static void done_callback_free(wasio__done_cb *d) {
@@ -634,10 +638,8 @@ static int create_task(wasio_task *out, wasio_fn fn, wasio_step_fn step,
   int rc = wasio__loop_accepts(loop, what);
   if (rc != 0) return rc;
   wasio__task *t;
-  rc = task_new(loop, fn, step, arg, NULL, &t);
+  rc = task_new(loop, fn, step, arg, NULL, file, line, &t);
   if (rc != 0) return wasio__set_error(rc, "%s: out of memory", what);
-  t->file = file;
-  t->line = line;
   if (out != NULL) {
     t->owned = 1;
     *out = wasio__task_handle(t);
@@ -728,8 +730,12 @@ int wasio_task_set_name(wasio_task h, const char *name) {
   if (t == NULL) return err;
   if (name == NULL)
     return wasio__set_error(WASIO_EINVAL, "wasio_task_set_name: name is NULL");
+  char old[sizeof t->name];
+  snprintf(old, sizeof old, "%s", wasio__task_name(t));
   snprintf(t->name, sizeof t->name, "%s", name);
   t->named = 1;
+  if (t->state != WASIO__TASK_DONE && strcmp(old, t->name) != 0)
+    wasio__trace(t, WASIO_TRACE_RENAMED, old, 0);
   return 0;
 }
 

@@ -151,7 +151,8 @@ typedef enum {
   WASIO_TRACE_DONE = 4,      /* it finished with a result */
   WASIO_TRACE_ERROR = 5,     /* it finished with an error (status, detail) */
   WASIO_TRACE_CANCELLED = 6, /* it finished cancelled */
-  WASIO_TRACE_TIMER = 7      /* a timer of the task fired */
+  WASIO_TRACE_TIMER = 7,     /* a timer of the task fired */
+  WASIO_TRACE_RENAMED = 8    /* wasio_task_set_name; detail: the old name */
 } wasio_trace_kind;
 
 typedef struct wasio_trace_event {
@@ -162,6 +163,14 @@ typedef struct wasio_trace_event {
   const char *detail; /* "sleep 1.000s", "await Task-3", an error message;
                          "" when there is nothing to say */
   int status;         /* for ERROR: the code */
+  /* Where in the program (see "call sites" at the end of this header):
+   * for WAITING the call of the await point the task waits in, for
+   * CREATED the call that created it; NULL and 0 when not known. */
+  const char *file;
+  int line;
+  /* For CREATED: the task function's name as the creating call wrote it
+   * ("say_after"); NULL when not known. */
+  const char *fn;
 } wasio_trace_event;
 
 typedef void (*wasio_trace_fn)(const wasio_trace_event *ev, void *arg);
@@ -1142,6 +1151,79 @@ int wasio_contextvar_reset(wasio_contextvar *var, wasio_token *token);
 wasio_context *wasio_context_copy(void);
 wasio_context *wasio_context_new(void);
 void wasio_context_release(wasio_context *ctx);
+
+/* ------------------------------------------------------------- call sites
+ * Each await point is also a macro that notes the file and line of its
+ * call (two stores), and the calls that create a task note the task
+ * function's name: a trace's WAITING event says where the task waits, its
+ * CREATED event which function the task runs (the playground highlights
+ * those lines). The functions themselves are unchanged: a call through a
+ * pointer, or with WASIO_NO_CALL_SITES defined before this header is
+ * included, notes nothing. */
+#if defined(__wasm__)
+#define WASIO__SITE_TLS
+#elif defined(__cplusplus)
+#define WASIO__SITE_TLS thread_local
+#else
+#define WASIO__SITE_TLS _Thread_local
+#endif
+extern WASIO__SITE_TLS const char *wasio__site_file;
+extern WASIO__SITE_TLS int wasio__site_line;
+extern WASIO__SITE_TLS const char *wasio__site_fn;
+
+#if !defined(WASIO_NO_CALL_SITES) && !defined(WASIO__BUILDING)
+#define WASIO__AT(call) \
+  (wasio__site_file = __FILE__, wasio__site_line = __LINE__, call)
+/* (variadic: an argument may hold commas, as a compound literal does) */
+#define wasio_sleep(...) WASIO__AT(wasio_sleep(__VA_ARGS__))
+#define wasio_await(...) WASIO__AT(wasio_await(__VA_ARGS__))
+#define wasio_gather(...) WASIO__AT(wasio_gather(__VA_ARGS__))
+#define wasio_gather_outcomes(...) \
+  WASIO__AT(wasio_gather_outcomes(__VA_ARGS__))
+#define wasio_wait_for(...) WASIO__AT(wasio_wait_for(__VA_ARGS__))
+#define wasio_shield(...) WASIO__AT(wasio_shield(__VA_ARGS__))
+#define wasio_wait(...) WASIO__AT(wasio_wait(__VA_ARGS__))
+#define wasio_as_completed_next(...) \
+  WASIO__AT(wasio_as_completed_next(__VA_ARGS__))
+#define wasio_taskgroup_exit(...) WASIO__AT(wasio_taskgroup_exit(__VA_ARGS__))
+#define wasio_event_wait(...) WASIO__AT(wasio_event_wait(__VA_ARGS__))
+#define wasio_lock_acquire(...) WASIO__AT(wasio_lock_acquire(__VA_ARGS__))
+#define wasio_semaphore_acquire(...) \
+  WASIO__AT(wasio_semaphore_acquire(__VA_ARGS__))
+#define wasio_condition_acquire(...) \
+  WASIO__AT(wasio_condition_acquire(__VA_ARGS__))
+#define wasio_condition_wait(...) WASIO__AT(wasio_condition_wait(__VA_ARGS__))
+#define wasio_condition_wait_for(...) \
+  WASIO__AT(wasio_condition_wait_for(__VA_ARGS__))
+#define wasio_queue_put(...) WASIO__AT(wasio_queue_put(__VA_ARGS__))
+#define wasio_queue_get(...) WASIO__AT(wasio_queue_get(__VA_ARGS__))
+#define wasio_queue_join(...) WASIO__AT(wasio_queue_join(__VA_ARGS__))
+#define wasio_js_await(...) WASIO__AT(wasio_js_await(__VA_ARGS__))
+#define wasio_wait_readable(...) WASIO__AT(wasio_wait_readable(__VA_ARGS__))
+#define wasio_wait_writable(...) WASIO__AT(wasio_wait_writable(__VA_ARGS__))
+#define wasio_step_sleep(...) WASIO__AT(wasio_step_sleep(__VA_ARGS__))
+#define wasio_step_event_wait(...) \
+  WASIO__AT(wasio_step_event_wait(__VA_ARGS__))
+#define wasio_step_await(...) WASIO__AT(wasio_step_await(__VA_ARGS__))
+/* the creating calls: the function's name too */
+#undef wasio_create_task
+#define wasio_create_task(out, fn, ...)                                    \
+  (wasio__site_fn = #fn,                                                   \
+   wasio_create_task_at(out, fn, __VA_ARGS__, __FILE__, __LINE__))
+#undef wasio_taskgroup_spawn
+#define wasio_taskgroup_spawn(tg, out, fn, ...)                            \
+  (wasio__site_fn = #fn,                                                   \
+   wasio_taskgroup_spawn_at(tg, out, fn, __VA_ARGS__, __FILE__, __LINE__))
+#undef wasio_create_step_task
+#define wasio_create_step_task(out, fn, ...)                               \
+  (wasio__site_fn = #fn,                                                   \
+   wasio_create_step_task_at(out, fn, __VA_ARGS__, __FILE__, __LINE__))
+#define wasio_spawn(fn, ...) (wasio__site_fn = #fn, wasio_spawn(fn, __VA_ARGS__))
+#define wasio_run(main, ...) \
+  (wasio__site_fn = #main, wasio_run(main, __VA_ARGS__))
+#define wasio_loop_start(loop, main, ...) \
+  (wasio__site_fn = #main, wasio_loop_start(loop, main, __VA_ARGS__))
+#endif
 
 #ifdef __cplusplus
 }

@@ -122,7 +122,8 @@ void timeline_chart(FILE *to, const char *clock) {
         case WASIO_TRACE_DONE: paint(lane, c, c, '*'); state = ' '; break;
         case WASIO_TRACE_ERROR: paint(lane, c, c, 'x'); state = ' '; break;
         case WASIO_TRACE_CANCELLED: paint(lane, c, c, 'c'); state = ' '; break;
-        case WASIO_TRACE_TIMER: break;
+        case WASIO_TRACE_TIMER:
+        case WASIO_TRACE_RENAMED: break; /* the latest name wins */
       }
       since = r->time;
     }
@@ -194,7 +195,8 @@ int timeline_write_trace(FILE *f, const char *clock) {
         case WASIO_TRACE_DONE: outcome = "done"; break;
         case WASIO_TRACE_ERROR: outcome = "error"; error = r->detail; break;
         case WASIO_TRACE_CANCELLED: outcome = "cancelled"; break;
-        case WASIO_TRACE_STARTED: break;
+        case WASIO_TRACE_STARTED:
+        case WASIO_TRACE_RENAMED: break;
       }
       if (outcome != NULL && r->kind >= WASIO_TRACE_DONE &&
           r->kind <= WASIO_TRACE_CANCELLED) {

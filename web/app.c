@@ -21,12 +21,15 @@ EM_JS(void, js_event, (double t, const char *text), {
   if (Module.onWasioEvent) Module.onWasioEvent(t, UTF8ToString(text));
 });
 
-/* task events: Module.onWasioTrace(kind, t, id, task, detail, status) */
+/* task events: Module.onWasioTrace(kind, t, id, task, detail, status,
+ * fn, file, line); fn and file null when not known */
 EM_JS(void, js_trace, (int kind, double t, int id, const char *task,
-                       const char *detail, int status), {
+                       const char *detail, int status, const char *fn,
+                       const char *file, int line), {
   if (Module.onWasioTrace)
     Module.onWasioTrace(kind, t, id, UTF8ToString(task), UTF8ToString(detail),
-                        status);
+                        status, fn ? UTF8ToString(fn) : null,
+                        file ? UTF8ToString(file) : null, line);
 });
 
 /* For modules whose lines come through a sink of their own (the demos'
@@ -36,7 +39,7 @@ void wasio_web_event(double t, const char *text) { js_event(t, text); }
 static void trace_event(const wasio_trace_event *ev, void *arg) {
   (void)arg;
   js_trace((int)ev->kind, ev->time, (int)ev->task_id, ev->task, ev->detail,
-           ev->status);
+           ev->status, ev->fn, ev->file, ev->line);
 }
 
 /* A JSON string: quotes, backslashes and control characters escaped (a

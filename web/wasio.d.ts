@@ -13,7 +13,7 @@ export interface LogEvent {
 
 export type TaskEventType =
   | 'created' | 'started' | 'waiting' | 'resumed'
-  | 'done' | 'error' | 'cancelled' | 'timer';
+  | 'done' | 'error' | 'cancelled' | 'timer' | 'renamed';
 
 /** What happened to a task, as it happened. */
 export interface TaskEvent {
@@ -24,10 +24,18 @@ export interface TaskEvent {
   taskId: number;
   /** The task's name: "main", "Task-2", ... */
   task: string;
-  /** What it waits on ("sleep 1.000s", "await Task-3"), or an error message. */
+  /** What it waits on ("sleep 1.000s", "await Task-3"), an error message,
+   * or for 'renamed' the old name. */
   detail: string;
   /** For 'error': the negative WASIO_E... code. */
   status: number;
+  /** For 'waiting': the source file and line of the await the task waits
+   * in; for 'created': of the call that created it (when the C code was
+   * compiled with wasio.h's call-site macros, the default). */
+  file?: string;
+  line?: number;
+  /** For 'created': the task function's name, as the creating call wrote it. */
+  fn?: string;
 }
 
 export type WasioEvent = LogEvent | TaskEvent;

@@ -383,9 +383,12 @@ async function startRun(app, name, {
     const time = m._wasio_web_now();
     m.onWasioEvent(time >= 0 ? time : -1, line);
   };
-  m.onWasioTrace = (kind, time, taskId, task, detail, status) => {
+  m.onWasioTrace = (kind, time, taskId, task, detail, status, fn, file, line) => {
     lastTime = time;
     const event = { type: m.wasioNames.traceKinds[kind] ?? 'unknown', time, taskId, task, detail, status };
+    // where: the await a task waits in, the call that created it
+    if (file !== null) Object.assign(event, { file, line });
+    if (fn !== null) event.fn = fn;
     tasks.push(event);
     tell(event);
   };

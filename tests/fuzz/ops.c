@@ -190,6 +190,9 @@ static void on_trace(const wasio_trace_event *ev, void *unused) {
   case WASIO_TRACE_WAITING:
     check_picture();
     break;
+  case WASIO_TRACE_RENAMED: /* the reports name it by its new name */
+    snprintf(r->name, sizeof r->name, "%s", ev->task);
+    break;
   case WASIO_TRACE_DONE:
   case WASIO_TRACE_ERROR:
   case WASIO_TRACE_CANCELLED:
