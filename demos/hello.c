@@ -12,7 +12,7 @@ static int hello_main(void *arg, void **result) {
   if (rc != 0) return rc;
   demo_log("world");
   *result = "done";
-  demo_log("main returns \"done\"; wasio_run hands it back in its outcome");
+  demo_log("main returns \"done\", which the run hands back");
   return 0;
 }
 

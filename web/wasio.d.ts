@@ -46,7 +46,8 @@ export interface RunOptions {
   /** The demo's (entry's) parameters (see DemoInfo.params); `program` for
    * the script demo. An empty string counts as not given. */
   params?: Record<string, string | number | boolean>;
-  /** The virtual clock, slowed to this many times real time. */
+  /** The virtual clock, slowed to this many times real time (Infinity:
+   * every step as soon as the last, as the page allows). */
   speed?: number;
   /** false: collect no task events (each costs a call into JavaScript). */
   tasks?: boolean;
@@ -150,6 +151,9 @@ export interface RunHandle {
   step(): { done: boolean; delay: number; steps: number | null };
   /** Cancels the main task, as Ctrl-C: its cleanup runs. */
   stop(): void;
+  /** A run on the virtual clock (speed or manual): its speed from now on,
+   * or 'manual' to move only by step(). */
+  setSpeed(speed: number | 'manual'): void;
   snapshot(): Snapshot;
 }
 

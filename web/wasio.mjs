@@ -126,6 +126,13 @@ const soon = (() => {
   };
 })();
 
+// soon(fn), and a function that cancels it.
+function soonOnce(fn) {
+  let live = true;
+  soon(() => { if (live) fn(); });
+  return () => { live = false; };
+}
+
 // A delay. Browsers clamp a setTimeout called from a timer's own callback
 // to 4 ms once such calls nest five deep (HTML's timer nesting level), and
 // the loop's steps always chain. A timer set from a message event starts
@@ -297,6 +304,9 @@ function encodeParams(params = {}) {
   return `${entries.map(([k, v]) => `${k}\0${v}\0`).join('')}\0`;
 }
 
+// A speed: times real time, Infinity for no waiting at all.
+const validSpeed = (speed) => typeof speed === 'number' && speed > 0;
+
 // Bad options are refused before anything starts (the CLI refuses the same).
 function checkOptions(name, { mode, params, speed, onEvent, signal }, what = 'entry') {
   const bad = (message) => new WasioError('EINVAL', message);
@@ -310,8 +320,8 @@ function checkOptions(name, { mode, params, speed, onEvent, signal }, what = 'en
   for (const [key, value] of Object.entries(params ?? {})) {
     if (`${key}${value}`.includes('\0')) throw bad(`parameter ${key}: NUL is not allowed`);
   }
-  if (speed !== undefined && !(typeof speed === 'number' && Number.isFinite(speed) && speed > 0)) {
-    throw bad(`speed must be a finite number > 0 (got ${String(speed)})`);
+  if (speed !== undefined && !validSpeed(speed)) {
+    throw bad(`speed must be a number > 0 (got ${String(speed)})`);
   }
   if (onEvent !== undefined && typeof onEvent !== 'function') throw bad('onEvent must be a function');
   if (signal !== undefined && signal !== null &&
@@ -325,8 +335,11 @@ function checkOptions(name, { mode, params, speed, onEvent, signal }, what = 'en
 // Starts entry `name` of an app (see start()). `abortSeen`: the caller
 // looked at the signal before it loaded the module.
 async function startRun(app, name, {
-  mode = '', params, virtualTime = false, speed, manual = false, onEvent, signal, tasks: traceTasks = true,
+  mode = '', params, virtualTime = false, speed: initialSpeed, manual: initialManual = false, onEvent, signal,
+  tasks: traceTasks = true,
 } = {}, abortSeen = false) {
+  let speed = initialSpeed;
+  let manual = initialManual;
   // Refused before anything starts (an abort that comes while an instance
   // is made cancels the run instead, so its cleanup runs).
   let pairs;
@@ -526,8 +539,7 @@ async function startRun(app, name, {
       pending = delay;
       if (!manual) cancelTimer = later(step, (delay * 1000) / speed);
     } else if (!manual) {
-      if (delay === 0) soon(step);
-      else cancelTimer = later(step, delay * 1000);
+      cancelTimer = delay === 0 ? soonOnce(step) : later(step, delay * 1000);
     }
   };
   // Something from outside (a promise, an abort) made work: step now.
@@ -535,9 +547,8 @@ async function startRun(app, name, {
     if (manual || over) return;
     if (cancelTimer !== null) cancelTimer();
     else if (!idle) return; // a step is already on its way
-    cancelTimer = null;
     idle = false;
-    soon(step);
+    cancelTimer = soonOnce(step);
   };
   const stop = () => {
     if (over) return;
@@ -565,9 +576,31 @@ async function startRun(app, name, {
   if (signal?.aborted) stop();
   if (!manual && !over) step();
 
+  // A paced run's speed, changed while it runs: a number (times real
+  // time, Infinity for no waiting) or 'manual' (only step() moves it).
+  const setSpeed = (next) => {
+    if (!paced) {
+      throw wasioError(m, 'ESTATE', 'setSpeed() changes a run on the virtual clock started with speed or manual');
+    }
+    if (next !== 'manual' && !validSpeed(next)) {
+      throw wasioError(m, 'EINVAL', `speed must be a number > 0 or 'manual' (got ${String(next)})`);
+    }
+    if (over) return;
+    const wasManual = manual;
+    manual = next === 'manual';
+    if (!manual) speed = next;
+    if (cancelTimer !== null) cancelTimer();
+    cancelTimer = null;
+    // the next step, at the new pace (a manual run waits for step())
+    if (!manual && !stepping && !idle) {
+      cancelTimer = pending > 0 && !wasManual ? later(step, (pending * 1000) / speed) : soonOnce(step);
+    }
+  };
+
   return {
     finished,
     stop,
+    setSpeed,
     step() {
       if (!manual) {
         throw wasioError(m, 'ESTATE', 'step() steps a manual run (start(name, { manual: true })); ' +

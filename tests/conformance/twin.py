@@ -25,51 +25,17 @@ import asyncio
 import contextvars
 import importlib.util
 import os
-import selectors
 import sys
 import traceback
+
+# the virtual clock is the demos' twins' too
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                "..", "..", "demos", "py"))
+from virtual_clock import Deadlock, VirtualLoop  # noqa: E402,F401
 
 
 class Boom(Exception):
     """A program's own error: wasio_fail(WASIO_EUSER, msg) in the C twin."""
-
-
-class Deadlock(RuntimeError):
-    """Every task waits and nothing is scheduled: CPython would hang here."""
-
-
-class _VirtualSelector(selectors.DefaultSelector):
-    """Never sleeps: a wait for `timeout` seconds moves the clock instead."""
-
-    def __init__(self):
-        super().__init__()
-        self.loop = None
-
-    def select(self, timeout=None):
-        loop = self.loop
-        if timeout is None:
-            events = super().select(0)
-            if not events:
-                raise Deadlock("deadlock: every task waits and nothing is "
-                               "scheduled")
-            return events
-        if timeout > 0:
-            # Land exactly on the deadline that asked for this wait.
-            when = loop._scheduled[0]._when if loop._scheduled else None
-            loop._vtime = when if when is not None else loop._vtime + timeout
-        return super().select(0)
-
-
-class VirtualLoop(asyncio.SelectorEventLoop):
-    def __init__(self):
-        selector = _VirtualSelector()
-        super().__init__(selector)
-        selector.loop = self
-        self._vtime = 0.0
-        self._clock_resolution = 1e-9
-
-    def time(self):
-        return self._vtime
 
 
 def now():

@@ -93,7 +93,7 @@ describe('load(): a module of ones own', () => {
       [['count', { params: { label: {} } }], 'EINVAL', 'parameter label: object is not a value (a string or a number)'],
       [['count', { params: { '': 1 } }], 'EINVAL', 'a parameter name is empty'],
       [['', {}], 'EINVAL', 'the entry name must be a non-empty string without NUL (got "")'],
-      [['count', { speed: -1 }], 'EINVAL', 'speed must be a finite number > 0 (got -1)'],
+      [['count', { speed: -1 }], 'EINVAL', 'speed must be a number > 0 (got -1)'],
     ];
     for (const [args, code, message] of refused) {
       await assert.rejects(app.run(...args), (err) => {

@@ -182,9 +182,9 @@ describe('bad input to the JS API', () => {
     [['hello', { onEvent: 5 }], 'EINVAL', 'onEvent must be a function'],
     [['say_after', { params: { nope: 1 } }], 'EINVAL',
       "demo say_after has no parameter 'nope'; it takes: first=hello, first_delay=1, second=world, second_delay=2"],
-    [['hello', { speed: 0 }], 'EINVAL', 'speed must be a finite number > 0 (got 0)'],
-    [['hello', { speed: -1 }], 'EINVAL', 'speed must be a finite number > 0 (got -1)'],
-    [['hello', { speed: NaN }], 'EINVAL', 'speed must be a finite number > 0 (got NaN)'],
+    [['hello', { speed: 0 }], 'EINVAL', 'speed must be a number > 0 (got 0)'],
+    [['hello', { speed: -1 }], 'EINVAL', 'speed must be a number > 0 (got -1)'],
+    [['hello', { speed: NaN }], 'EINVAL', 'speed must be a number > 0 (got NaN)'],
     [['say_after\0junk'], 'EINVAL', 'the demo name must be a non-empty string without NUL (got "say_after\\u0000junk")'],
   ];
   for (const [args, code, message] of cases) {
