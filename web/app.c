@@ -23,13 +23,22 @@ EM_JS(void, js_event, (double t, const char *text), {
 
 /* task events: Module.onWasioTrace(kind, t, id, task, detail, status,
  * fn, file, line); fn and file null when not known */
+/* (fn and file are the program's string literals, which never move: read
+ * once each; an empty detail is not read at all) */
 EM_JS(void, js_trace, (int kind, double t, int id, const char *task,
                        const char *detail, int status, const char *fn,
                        const char *file, int line), {
-  if (Module.onWasioTrace)
-    Module.onWasioTrace(kind, t, id, UTF8ToString(task), UTF8ToString(detail),
-                        status, fn ? UTF8ToString(fn) : null,
-                        file ? UTF8ToString(file) : null, line);
+  if (!Module.onWasioTrace) return;
+  var literals = Module.wasioLiterals || (Module.wasioLiterals = new Map());
+  function literal(ptr) {
+    if (!ptr) return null;
+    var text = literals.get(ptr);
+    if (text === undefined) literals.set(ptr, text = UTF8ToString(ptr));
+    return text;
+  }
+  Module.onWasioTrace(kind, t, id, UTF8ToString(task),
+                      HEAPU8[detail] ? UTF8ToString(detail) : "", status,
+                      literal(fn), literal(file), line);
 });
 
 /* For modules whose lines come through a sink of their own (the demos'

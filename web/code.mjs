@@ -91,7 +91,7 @@ export class CodeMap {
 
   // Where a task that runs function `name` starts: { c, py } (lines).
   start(name) {
-    const fn = this.c.get(name ?? this.main);
+    const fn = name ? this.c.get(name) : null;
     if (!fn) return null;
     const twin = this.py?.get(this.pyName(fn.name));
     return { c: fn.start, py: twin?.start ?? null };

@@ -2,6 +2,7 @@
 // core compiled to wasm), and draws the tasks' timeline and the loop's
 // insides as they change. Plain DOM, no framework.
 import { list, run, start } from '../build/web/wasio.mjs';
+import { CodeMap } from './code.mjs';
 
 const $ = (id) => document.getElementById(id);
 const MAX_LANES = 100; // 10,000 tasks would be 10,000 lanes: draw the first
@@ -10,12 +11,16 @@ const defaultProgram = 'main: sleep 0.5; print waiting for A and B; gather A B; 
   'A: sleep 1; print hello\nB: sleep 2; print world';
 
 let demos = [];
-let current = null; // the run in progress: { handle, manual }
+let current = null; // the run in progress: { handle, manual, real }
+let code = null; // the shown demo's CodeMap, and its lines' elements
+let stepEvents = []; // the task events of the step being taken
 let tasks = []; // task events of the run shown
 let logLines = [];
 let lastRan = [];
 let model = newModel();
 let drawQueued = false;
+let logShown = -1; // how many log lines the page shows
+let timelineWidth = 800; // the timeline's width, kept by a ResizeObserver
 let lastDraw = 0;
 
 // ------------------------------------------------------------- scenario UI
@@ -45,6 +50,91 @@ function showScenario(fromHash = {}) {
   $('builder').hidden = d.name !== 'script';
   if (d.name === 'script') $('program').value = fromHash.program ?? ($('program').value || defaultProgram);
   $('summary').textContent = `${d.summary} (${/^\d/.test(d.seed) ? 'seed ' : ''}${d.seed})`;
+  loadCode(d.name);
+}
+
+// ------------------------------------------------------------ code panes
+
+// the demos that share a C file
+const SOURCES = { structured: 'examples', concurrent: 'examples', server: 'examples' };
+let twins = null; // the demos with a Python twin (demos/py/twins.json)
+
+async function text(url) {
+  const response = await fetch(url);
+  return response.ok ? response.text() : null;
+}
+
+function fillPane(id, source, empty) {
+  const lines = (source ?? '').replace(/\n$/, '').split('\n');
+  const items = source === null ? [] : lines.map((line) => {
+    const li = document.createElement('li');
+    li.textContent = line || ' ';
+    return li;
+  });
+  $(id).replaceChildren(...items);
+  if (source === null) $(id).replaceChildren(Object.assign(document.createElement('li'), { textContent: empty, className: 'none' }));
+  return items;
+}
+
+async function loadCode(name) {
+  const file = `demos/${SOURCES[name] ?? name}.c`;
+  const loading = { name };
+  code = loading;
+  twins ??= text('../demos/py/twins.json').then((list) => new Set(JSON.parse(list ?? '[]')));
+  const [c, py] = await Promise.all([text(`../${file}`),
+    (await twins).has(name) ? text(`../demos/py/${name}.py`) : null]);
+  if (code !== loading) return; // another scenario was picked meanwhile
+  $('code-c-title').textContent = `C: ${file}`;
+  $('code-py-title').textContent = py ? `Python: demos/py/${name}.py` : 'Python';
+  code = {
+    name,
+    map: c ? new CodeMap({ demo: name, file, c, py }) : null,
+    c: fillPane('code-c', c, `${file} could not be read`),
+    py: fillPane('code-py', py, `no Python twin of ${name} yet`),
+  };
+  drawCode();
+}
+
+// The lines where tasks are: each live lane's place, in its colour (the
+// first task's, when several are on one line; their names, the first
+// three and how many more).
+function drawCode() {
+  if (!code?.c) return;
+  for (const li of [...code.c, ...code.py]) {
+    if (li.classList.contains('at')) {
+      li.classList.remove('at');
+      li.removeAttribute('style');
+      delete li.dataset.tasks;
+    }
+  }
+  const lines = new Map(); // li -> the lanes there
+  const note = (items, n, lane) => {
+    const li = n ? items[n - 1] : null;
+    if (!li) return;
+    if (!lines.has(li)) lines.set(li, []);
+    lines.get(li).push(lane);
+  };
+  for (const lane of model.lanes.values()) {
+    if (!lane.where) continue;
+    note(code.c, lane.where.c, lane);
+    note(code.py, lane.where.py, lane);
+  }
+  for (const [li, at] of lines) {
+    li.classList.add('at');
+    li.style.setProperty('--lane', laneColour(at[0].id));
+    const names = at.slice(0, 3).map((lane) => lane.name).join(', ');
+    li.dataset.tasks = at.length > 3 ? `${names} and ${at.length - 3} more` : names;
+  }
+}
+
+// Keeps each pane's first marked line in view (step by step).
+function showMarked() {
+  for (const id of ['code-c', 'code-py']) $(id).querySelector('li.at')?.scrollIntoView({ block: 'nearest' });
+}
+
+// A lane's colour, the same in the timeline and the code.
+function laneColour(id) {
+  return `hsl(${(id * 67 + 200) % 360} 70% 45%)`;
 }
 
 function params() {
@@ -74,45 +164,88 @@ function fmt(t) {
 // Task events -> lanes: { id, name, segments: [{ kind, from, to, what }],
 // marks: [{ kind, at, what }], open: the segment still going }. Built one
 // event at a time as they arrive (a run of 10,000 tasks has 200,000).
-function newModel() {
-  return { lanes: new Map(), end: 0 };
+function newModel(full = false) {
+  return { lanes: new Map(), end: 0, full }; // full: every lane drawable
+}
+
+// Ends the lane's open segment at t.
+function closeOpen(lane, t) {
+  if (lane.open) lane.segments.push({ ...lane.open, to: t });
+  lane.open = null;
 }
 
 function apply(model, e) {
-  model.end = Math.max(model.end, e.time);
+  if (e.time > model.end) model.end = e.time;
   let lane = model.lanes.get(e.taskId);
   if (!lane) {
-    lane = { id: e.taskId, name: e.task, segments: [], marks: [], open: null };
+    // past the lanes drawn, a lane keeps only what the code panes need
+    // (a run of 10,000 tasks would keep 400,000 segments for nothing, and
+    // the page would pause to collect them)
+    const drawn = model.full || model.lanes.size < MAX_LANES;
+    lane = { id: e.taskId, name: e.task, segments: drawn ? [] : null, marks: drawn ? [] : null, open: null,
+      where: null };
     model.lanes.set(e.taskId, lane);
   }
-  {
-    lane.name = e.task;
-    const close = (t) => {
-      if (lane.open) lane.segments.push({ ...lane.open, to: t });
-      lane.open = null;
-    };
-    switch (e.type) {
-      case 'created': lane.open = { kind: 'ready', from: e.time, what: 'created, not started' }; break;
-      case 'started': case 'resumed':
-        close(e.time);
-        lane.marks.push({ kind: 'ran', at: e.time, what: `${e.type}` });
-        break;
-      case 'waiting':
-        close(e.time);
-        lane.marks.push({ kind: 'ran', at: e.time, what: 'ran' });
-        lane.open = { kind: 'waiting', from: e.time, what: e.detail };
-        break;
-      case 'done': case 'error': case 'cancelled':
-        close(e.time);
-        lane.marks.push({ kind: e.type, at: e.time, what: e.type === 'error' ? e.detail : e.type });
-        break;
-      default: break;
-    }
+  if (!lane.segments) {
+    applyUndrawn(lane, e);
+    return;
+  }
+  const map = code?.map;
+  lane.name = e.task; // a renamed event: the new name
+  switch (e.type) {
+    case 'created':
+      lane.open = { kind: 'ready', from: e.time, what: 'created, not started' };
+      // main's function is the demo's; another task's, its creating call's
+      lane.where = map?.start(e.fn ?? (e.task === 'main' ? map.main : null)) ?? null;
+      break;
+    case 'started': case 'resumed':
+      closeOpen(lane, e.time);
+      lane.marks.push({ kind: 'ran', at: e.time, what: `${e.type}` });
+      break;
+    case 'waiting':
+      closeOpen(lane, e.time);
+      lane.marks.push({ kind: 'ran', at: e.time, what: 'ran' });
+      lane.open = { kind: 'waiting', wait: waitKind(e.detail), from: e.time, what: e.detail };
+      lane.where = map?.at(e.file, e.line) ?? lane.where;
+      break;
+    case 'timer':
+      // woken: ready to run from now on
+      closeOpen(lane, e.time);
+      lane.open = { kind: 'ready', from: e.time, what: `ready (${e.detail} fired)` };
+      break;
+    case 'done': case 'error': case 'cancelled':
+      closeOpen(lane, e.time);
+      lane.marks.push({ kind: e.type, at: e.time, what: e.type === 'error' ? e.detail : e.type });
+      lane.where = null;
+      break;
+    default: break;
   }
 }
 
+// A lane not drawn: its name and where it is, for the code panes.
+function applyUndrawn(lane, e) {
+  lane.name = e.task;
+  if (e.type === 'created') lane.where = code?.map?.start(e.fn) ?? null;
+  else if (e.type === 'waiting') lane.where = code?.map?.at(e.file, e.line) ?? lane.where;
+  else if (e.type === 'done' || e.type === 'error' || e.type === 'cancelled') lane.where = null;
+}
+
+// What a wait is, for its colour: sleep, await (a task, wait_for, wait,
+// shield, a TaskGroup), gather, sync (lock, semaphore, condition, event),
+// queue, outside (a JS promise, a descriptor), yield.
+function waitKind(detail) {
+  if (/^(sleep 0|cancelled: yield)/.test(detail)) return 'yield';
+  if (/^sleep /.test(detail)) return 'sleep';
+  if (/^gather/.test(detail)) return 'gather';
+  if (/^(await|wait_for|shield|wait|as_completed|taskgroup)/.test(detail)) return 'await';
+  if (/^(lock|semaphore|condition|event)/.test(detail)) return 'sync';
+  if (/^queue/.test(detail)) return 'queue';
+  if (/^(JS promise|readable|writable)/.test(detail)) return 'outside';
+  return 'await';
+}
+
 function lanes(events) {
-  const model = newModel();
+  const model = newModel(true);
   for (const e of events) apply(model, e);
   return [...model.lanes.values()];
 }
@@ -122,14 +255,18 @@ function draw() {
   lastDraw = performance.now();
   const all = [...model.lanes.values()];
   let end = model.end;
-  const now = current?.handle ? current.handle.snapshot().time : null;
+  // one picture of the loop per drawing (it copies the loop's lists)
+  const snap = current?.handle ? current.handle.snapshot() : null;
+  const now = snap ? snap.time : null;
   if (now !== null) end = Math.max(end, now);
   end = Math.max(end, 0.001);
   const pct = (t) => `${(t / end) * 100}%`;
   const axis = document.createElement('div');
   axis.className = 'axis';
-  const step = 10 ** Math.floor(Math.log10(end / 5));
-  const nice = end / step > 25 ? step * 5 : end / step > 10 ? step * 2 : step;
+  // as many labels as fit: one per 70 px of the track
+  const room = Math.max(2, Math.floor((timelineWidth - 100) / 70));
+  const step = 10 ** Math.floor(Math.log10(end / room));
+  const nice = [1, 2, 5, 10].map((k) => k * step).find((n) => end / n <= room) ?? step * 10;
   for (let t = 0; t <= end + 1e-9; t += nice) {
     const tick = document.createElement('span');
     tick.className = 'tick';
@@ -139,29 +276,37 @@ function draw() {
   }
   // a budget of elements: a lane with too many pieces is drawn in summary,
   // its waits as one span and only its end mark
-  const shown = all.slice(0, MAX_LANES);
-  const budget = Math.max(6, Math.floor(1500 / Math.max(shown.length, 1)));
+  const shown = all.filter((lane) => lane.segments);
+  const budget = Math.max(6, Math.floor(900 / Math.max(shown.length, 1)));
   const rows = shown.map((lane) => {
     const row = document.createElement('div');
     row.className = 'lane';
     row.dataset.task = lane.name;
+    row.setAttribute('role', 'listitem');
+    row.style.setProperty('--lane', laneColour(lane.id));
     const name = document.createElement('span');
     name.className = 'name';
     name.textContent = lane.name;
+    const last = lane.marks.at(-1);
+    const state = lane.open ? (lane.open.kind === 'ready' ? 'ready' : `waiting: ${lane.open.what}`)
+      : last ? last.kind : 'created';
+    row.setAttribute('aria-label', `${lane.name}: ${state}`);
     const track = document.createElement('span');
     track.className = 'track';
     const open = lane.open ? [{ ...lane.open, to: now ?? end, live: true }] : [];
     let segments = [...lane.segments, ...open];
     let marks = lane.marks;
     if (segments.length + marks.length > budget) {
-      segments = [{ kind: 'waiting', from: segments[0].from, to: segments.at(-1).to,
+      segments = [{ kind: 'waiting', wait: 'await', from: segments[0].from, to: segments.at(-1).to,
         what: `${lane.segments.length} waits (zoomed out)`, live: !!lane.open }];
       marks = marks.filter((m) => m.kind !== 'ran');
     }
     for (const s of segments) {
       const seg = document.createElement('span');
-      seg.className = `seg ${s.kind}`;
+      seg.className = s.kind === 'waiting' ? `seg wait-${s.wait}` : `seg ${s.kind}`;
       seg.style.left = pct(s.from);
+      // (a ready spell has no width on the virtual clock: the CSS gives
+      // every segment a few pixels)
       seg.style.width = pct(Math.max(s.to - s.from, 0));
       seg.title = `${lane.name}: ${s.what}, ${s.from.toFixed(3)}–${s.live ? 'now' : `${s.to.toFixed(3)} s`}`;
       track.append(seg);
@@ -177,30 +322,61 @@ function draw() {
     return row;
   });
   const more = [];
-  if (all.length > MAX_LANES) {
+  if (all.length > shown.length) {
     const p = document.createElement('p');
     p.className = 'more';
-    p.textContent = `… and ${all.length - MAX_LANES} more tasks`;
+    p.textContent = `… and ${all.length - shown.length} more tasks`;
     more.push(p);
   }
   $('timeline').replaceChildren(axis, ...rows, ...more);
   $('clock').textContent = `0 – ${end.toFixed(3)} s`;
-  $('log').textContent = logLines.join('\n');
-  $('log').scrollTop = $('log').scrollHeight;
-  drawLoop();
+  // (the log is written, and scrolled, only when it grew: reading its
+  // height makes the page lay itself out at once)
+  if (logLines.length !== logShown) {
+    logShown = logLines.length;
+    $('log').textContent = logLines.join('\n');
+    $('log').scrollTop = $('log').scrollHeight;
+  }
+  // the loop and the code in the next frame: two short tasks, not one long
+  if (current) {
+    requestAnimationFrame(() => {
+      drawLoop(current?.handle ? current.handle.snapshot() : null);
+      drawCode();
+    });
+  } else {
+    drawLoop(snap);
+    drawCode();
+  }
 }
 
-function drawLoop() {
-  const snap = current?.handle?.snapshot();
+// The loop panel shows the run going on, or the one that ended (its last
+// clock and step count, the loop closed), or nothing.
+let lastSnap = null; // the last picture of the run shown
+let ended = false; // the run shown has ended
+
+function clearLoop() {
+  lastSnap = null;
+  ended = false;
+  for (const id of ['loop-time', 'loop-steps', 'loop-phase', 'loop-current', 'loop-live']) $(id).textContent = '–';
+  $('loop-ready').replaceChildren();
+  $('loop-timers').replaceChildren();
+  $('narration').textContent = '';
+}
+
+function drawLoop(snap) {
   if (!snap || snap.phase === 'done') {
-    if (!current) { // the run is over: the loop is closed
-      $('loop-phase').textContent = tasks.length ? 'done: the loop is closed' : '–';
+    if (ended) { // the run is over: the loop is closed
+      $('loop-time').textContent = fmt(model.end);
+      $('loop-steps').textContent = lastSnap?.steps != null ? String(lastSnap.steps) : '–';
+      $('loop-phase').textContent = 'done: the loop is closed';
+      $('loop-current').textContent = 'none';
       $('loop-live').textContent = '0';
       $('loop-ready').replaceChildren();
       $('loop-timers').replaceChildren();
     }
     return;
   }
+  lastSnap = snap;
   $('loop-time').textContent = fmt(snap.time);
   $('loop-steps').textContent = String(snap.steps);
   $('loop-phase').textContent = snap.phase === 'main' ? 'running main' : 'shutting down';
@@ -221,6 +397,28 @@ function drawLoop() {
     ...more(timers.length, snap.counts.timers));
 }
 
+// One step of a manual run, told in asyncio's words: the timers that
+// fired, who ran and what they did, what they wait on now, who is ready.
+function narrate(events, before, after) {
+  const said = [];
+  const names = (list) => [...new Set(list)].join(', ');
+  const by = (type) => events.filter((e) => e.type === type);
+  const jump = after && before && after.time > before.time ? ` The clock moved to ${fmt(after.time)}.` : '';
+  const fired = by('timer');
+  const ran = events.filter((e) => e.type === 'started' || e.type === 'resumed').map((e) => e.task);
+  if (ran.length) said.push(`The loop ran ${names(ran)}.`);
+  else said.push('Nothing was ready: the loop waited for its next timer.');
+  const created = by('created').map((e) => e.task);
+  if (created.length) said.push(`New task${created.length > 1 ? 's' : ''}: ${names(created)}.`);
+  for (const e of by('waiting')) said.push(`${e.task} now waits: ${e.detail}.`);
+  const ends = events.filter((e) => ['done', 'error', 'cancelled'].includes(e.type));
+  for (const e of ends) said.push(`${e.task} ${e.type === 'done' ? 'finished' : e.type === 'error' ? `failed (${e.detail})` : 'was cancelled'}.`);
+  if (fired.length) said.push(`${jump.trim()} Due timers fired: ${fired.map((e) => `${e.task}'s ${e.detail}`).join(', ')}, so ${names(fired.map((e) => e.task))} ${fired.length > 1 ? 'are' : 'is'} ready for the next step.`.trim());
+  else if (jump) said.push(jump.trim());
+  if (after?.ready?.length) said.push(`Ready next: ${after.ready.slice(0, 6).join(', ')}${after.ready.length > 6 ? ', …' : ''}.`);
+  return said.join(' ');
+}
+
 // At most one redraw every 100 ms while a run goes on (250 ms with many
 // tasks): drawing must not take the page away from its user.
 function queueDraw() {
@@ -237,11 +435,34 @@ function lineOf(e) {
 
 // ------------------------------------------------------------------ runs
 
-function setRunning(running, manual = false) {
+function setRunning(running, manual = false, real = false) {
   $('run').disabled = running;
   $('stop').disabled = !running;
   $('step').disabled = !(running && manual);
   $('export').disabled = running || tasks.length === 0;
+  // while a run goes on, its clock stays: the virtual clock's speeds may
+  // change, the real clock is one of its own
+  for (const option of $('speed').options) {
+    option.disabled = running && (real ? option.value !== 'real' : option.value === 'real');
+  }
+}
+
+// The speed select as run options: the real clock, a pace of the virtual
+// clock (Infinity: no waiting), or step by step.
+function speedOption(value) {
+  if (value === 'real') return { virtualTime: false };
+  if (value === 'step') return { virtualTime: true, manual: true };
+  return { virtualTime: true, speed: value === 'instant' ? Infinity : Number(value) };
+}
+
+// A speed picked while a run on the virtual clock goes on takes effect now.
+function changeSpeed() {
+  if (!current || current.real) return;
+  const value = $('speed').value;
+  current.handle.setSpeed(value === 'step' ? 'manual' : speedOption(value).speed);
+  current.manual = value === 'step';
+  $('step').disabled = !current.manual;
+  if (!current.manual) $('narration').textContent = '';
 }
 
 async function runScenario() {
@@ -249,18 +470,23 @@ async function runScenario() {
   tasks = [];
   model = newModel();
   logLines = [];
+  logShown = -1;
   lastRan = [];
+  clearLoop();
+  draw();
   const speed = $('speed').value;
+  const d = demo();
   const options = {
     mode: $('mode').value,
     params: params(),
-    virtualTime: speed !== 'real',
-    manual: speed === 'step',
-    speed: speed === '10' ? 10 : undefined,
+    ...speedOption(speed),
     onEvent(e) {
-      if (e.type === 'log') logLines.push(lineOf(e));
-      else {
+      if (e.type === 'log') {
+        logLines.push(lineOf(e));
+        if (e.time !== null) model.end = Math.max(model.end, e.time);
+      } else {
         tasks.push(e);
+        if (current?.manual) stepEvents.push(e);
         apply(model, e);
         if ((e.type === 'started' || e.type === 'resumed') && lastRan.length < 9) lastRan.push(e.task);
       }
@@ -268,17 +494,21 @@ async function runScenario() {
     },
   };
   history.replaceState(null, '', shareLink());
-  setRunning(true, options.manual);
+  $('summary').textContent = `running ${d.name} (${options.mode})…`;
+  setRunning(true, !!options.manual, speed === 'real');
   try {
-    const handle = await start(demo().name, options);
-    current = { handle, manual: options.manual };
+    const handle = await start(d.name, options);
+    current = { handle, manual: !!options.manual, real: speed === 'real' };
     queueDraw();
     const { events } = await handle.finished;
-    $('summary').textContent = `done: ${events.length} lines, ${model.lanes.size} tasks`;
+    $('summary').textContent = `done: ${events.length} lines, ${model.lanes.size} tasks, ` +
+      `the clock at ${fmt(model.end)}`;
   } catch (err) {
     logLines.push(`${err.code ?? 'Error'}: ${err.message}`);
     $('summary').textContent = `${err.code ?? 'Error'}: ${err.message}`;
   } finally {
+    ended = current !== null; // a run that started and ended (not refused)
+    if (ended) lastSnap = current.handle.snapshot(); // its clock and steps at the end
     current = null;
     setRunning(false);
     draw();
@@ -288,8 +518,17 @@ async function runScenario() {
 function stepOnce() {
   if (!current?.manual) return;
   lastRan = [];
+  stepEvents = [];
+  const before = lastSnap;
   current.handle.step();
+  const after = current ? current.handle.snapshot() : null;
+  if (after) lastSnap = after;
   draw(); // at once: one click, one step, one picture
+  drawLoop(after);
+  drawCode();
+  $('narration').textContent = after ? `Step ${after.steps}: ${narrate(stepEvents, before, after)}`
+    : `The run is over: ${narrate(stepEvents, before, null)}`;
+  showMarked();
 }
 
 // ----------------------------------------------------------------- traces
@@ -349,14 +588,22 @@ function exportTrace() {
 }
 
 async function importTrace(file) {
+  if (current) return;
   try {
-    tasks = fromTrace(JSON.parse(await file.text()));
+    const trace = JSON.parse(await file.text());
+    const events = fromTrace(trace);
+    if (!Array.isArray(trace?.traceEvents) || events.length === 0) {
+      throw new Error('it has no tasks (traceEvents with "task" or "wait" spans)');
+    }
+    tasks = events;
     model = newModel();
     for (const e of tasks) apply(model, e);
+    logShown = -1;
     logLines = [`opened ${file.name}: ${new Set(tasks.map((t) => t.taskId)).size} tasks`];
     $('summary').textContent = logLines[0];
+    clearLoop(); // a trace has no loop to look inside
   } catch (err) {
-    $('summary').textContent = `${file.name} is not a Chrome trace: ${err.message}`;
+    $('summary').textContent = `${file.name} is not a trace wasio can open: ${err.message}`;
   }
   draw();
 }
@@ -382,13 +629,23 @@ async function main() {
   if (hash.scenario && demos.some((d) => d.name === hash.scenario)) $('scenario').value = hash.scenario;
   else $('scenario').value = 'say_after';
   showScenario(hash);
-  $('scenario').addEventListener('change', () => showScenario());
+  $('scenario').addEventListener('change', () => {
+    showScenario();
+    if (current) return;
+    // the panels show the picked scenario: nothing of the last one's run
+    tasks = [];
+    model = newModel();
+    logLines = [];
+    clearLoop();
+    draw();
+  });
   $('controls').addEventListener('submit', (e) => {
     e.preventDefault();
     runScenario();
   });
   $('stop').addEventListener('click', () => current?.handle.stop());
   $('step').addEventListener('click', stepOnce);
+  $('speed').addEventListener('change', changeSpeed);
   $('export').addEventListener('click', exportTrace);
   $('import').addEventListener('change', (e) => e.target.files[0] && importTrace(e.target.files[0]));
   $('styles').addEventListener('click', compareStyles);
@@ -397,6 +654,7 @@ async function main() {
     history.replaceState(null, '', shareLink());
     $('summary').textContent = 'the link in the address bar runs this scenario';
   });
+  new ResizeObserver(([entry]) => { timelineWidth = entry.contentRect.width; }).observe($('timeline'));
   document.body.dataset.ready = 'true';
 }
 

@@ -469,11 +469,14 @@ async function startRun(app, name, {
     cancelTimer = null;
     signal?.removeEventListener('abort', onAbort);
   };
+  let final = null; // the loop's last picture: its clock and steps at the end
   const finish = (extra) => {
     end();
     let status;
     closing = true;
     try {
+      const json = m._wasio_web_snapshot(handle);
+      if (json) final = JSON.parse(m.UTF8ToString(json));
       status = m._wasio_web_close(handle);
     } catch (err) {
       rejectRun(broken(err));
@@ -563,7 +566,8 @@ async function startRun(app, name, {
   };
   const snapshot = () => {
     if (over) {
-      return { time: null, steps: null, live: 0, phase: 'done', counts: { ready: 0, timers: 0 }, ready: [], timers: [] };
+      return { time: final?.time ?? null, steps: final?.steps ?? null, live: 0, phase: 'done',
+        counts: { ready: 0, timers: 0 }, ready: [], timers: [] };
     }
     const json = m._wasio_web_snapshot(handle);
     if (!json) throw failure(m, m.wasioNames.errors.ENOMEM.code);
@@ -606,9 +610,9 @@ async function startRun(app, name, {
         throw wasioError(m, 'ESTATE', 'step() steps a manual run (start(name, { manual: true })); ' +
           'this one runs by itself');
       }
-      if (over) return { done: true, delay: -1, steps: null };
+      if (over) return { done: true, delay: -1, steps: snapshot().steps };
       step();
-      return { done: over, delay: pending, steps: over ? null : snapshot().steps };
+      return { done: over, delay: pending, steps: snapshot().steps };
     },
     snapshot,
   };

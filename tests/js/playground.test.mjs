@@ -1,7 +1,10 @@
 // The playground in headless Chromium, served by web/serve.mjs on a free
 // port: it loads cleanly, runs say_after, stops a long run (the cleanup
-// shows), steps one iteration at a time, stays responsive while 10,000
-// tasks run, and exports a trace that parses. Screenshots go to build/.
+// shows), steps one iteration at a time and says what the loop did, shows
+// each task's line in the C and the Python code, keeps its panels to the
+// run at hand, stays responsive while 10,000 tasks run (no long task), fits
+// a 390 px screen, and exports a trace that parses. Screenshots go to
+// build/screenshots/.
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
@@ -33,6 +36,14 @@ describe('the playground', { skip: browser ? false : `SKIP: ${reason}` }, () => 
     server?.close();
   });
 
+  // a run of scenario/mode, step by step, its first step not taken yet
+  const startStepping = async (scenario, mode) => {
+    await page.selectOption('#scenario', scenario);
+    await page.selectOption('#mode', mode);
+    await page.selectOption('#speed', 'step');
+    await page.click('#run');
+    await page.waitForFunction(() => !document.getElementById('step').disabled);
+  };
   const runAndWait = async () => {
     await page.click('#run');
     await page.waitForFunction(() => !document.getElementById('run').disabled);
@@ -85,11 +96,7 @@ describe('the playground', { skip: browser ? false : `SKIP: ${reason}` }, () => 
   });
 
   test('Step runs exactly one iteration of the loop', async () => {
-    await page.selectOption('#scenario', 'say_after');
-    await page.selectOption('#mode', 'gather');
-    await page.selectOption('#speed', 'step');
-    await page.click('#run');
-    await page.waitForFunction(() => !document.getElementById('step').disabled);
+    await startStepping('say_after', 'gather');
     const steps = () => page.textContent('#loop-steps');
     await page.click('#step');
     await page.waitForFunction(() => document.getElementById('loop-steps').textContent === '1');
@@ -114,11 +121,14 @@ describe('the playground', { skip: browser ? false : `SKIP: ${reason}` }, () => 
     assert.match(await page.textContent('#log'), /\[2\.000s\] finished$/);
   });
 
-  test('a click answers within 100 ms while 10,000 tasks run', async () => {
+  test('while 10,000 tasks run, a click answers within 100 ms and no long task passes 50 ms', async () => {
     await page.selectOption('#scenario', 'crowd');
     await page.selectOption('#mode', '10000');
     await page.selectOption('#speed', 'real');
     await page.evaluate(() => {
+      window.longTasks = [];
+      new PerformanceObserver((list) => { for (const e of list.getEntries()) window.longTasks.push(e.duration); })
+        .observe({ type: 'longtask' });
       window.latencies = [];
       document.getElementById('summary').addEventListener('click', (e) => {
         window.latencies.push(performance.now() - e.timeStamp);
@@ -136,6 +146,8 @@ describe('the playground', { skip: browser ? false : `SKIP: ${reason}` }, () => 
     assert.ok(Math.max(...latencies) < 100, `click latencies: ${latencies.map((l) => l.toFixed(1))}`);
     assert.match(await page.textContent('#log'), /all 10000 tasks done/);
     assert.match(await page.textContent('.more'), /and 9\d{3} more tasks/);
+    const longest = await page.evaluate(() => Math.max(0, ...window.longTasks));
+    assert.ok(longest <= 50, `a long task of ${longest} ms`);
   });
 
   test('the exported trace parses, and opens back into the timeline', async () => {
@@ -168,6 +180,163 @@ describe('the playground', { skip: browser ? false : `SKIP: ${reason}` }, () => 
     await again.click('#run');
     await again.waitForFunction(() => /from B/.test(document.getElementById('log').textContent));
     await again.close();
+  });
+
+  // issue 18: the code beside the run, panels that are always right
+  const lineOf = (file, text) => readFileSync(`${root}${file}`, 'utf8').split('\n').findIndex((l) => l.includes(text)) + 1;
+  const marked = (pane) => page.$$eval(`#${pane} li.at`, (lis) => lis.map((li) =>
+    [[...li.parentNode.children].indexOf(li) + 1, li.dataset.tasks]));
+  const stepTo = async (n) => {
+    for (let i = 0; i < n; i++) {
+      const before = await page.textContent('#loop-steps');
+      await page.click('#step');
+      await page.waitForFunction((b) => document.getElementById('loop-steps').textContent !== b, before);
+    }
+  };
+  const finishSteps = async () => {
+    for (let i = 0; i < 40 && !(await page.$eval('#step', (b) => b.disabled)); i++) await page.click('#step');
+    await page.waitForFunction(() => !document.getElementById('run').disabled);
+  };
+
+  test('the default speed animates (×10), and a speed picked mid-run takes effect', async () => {
+    const fresh = await browser.newPage();
+    await fresh.goto(`${url}/web/`);
+    await fresh.waitForSelector('body[data-ready=true]');
+    assert.equal(await fresh.inputValue('#speed'), '10');
+    await fresh.close();
+    await page.selectOption('#scenario', 'timeline');
+    await page.selectOption('#mode', 'gather');
+    await page.selectOption('#speed', '1'); // 3 s of the virtual clock at ×1: 3 s
+    const t0 = Date.now();
+    await page.click('#run');
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(await page.$eval('#speed option[value=real]', (o) => o.disabled), true, 'no switch to the real clock');
+    await page.selectOption('#speed', 'instant');
+    await page.waitForFunction(() => !document.getElementById('run').disabled);
+    assert.ok(Date.now() - t0 < 2000, `took ${Date.now() - t0} ms: the new speed was ignored`);
+    assert.match(await page.textContent('#log'), /all done in 3\.0 s \(gather\)/);
+  });
+
+  test('say_after step by step: each task\'s line in C and in Python, and the loop explained', async () => {
+    await startStepping('say_after', 'gather');
+    await stepTo(1); // main creates the two tasks and waits in gather
+    const gatherC = lineOf('demos/say_after.c', 'rc = wasio_gather(tasks, 2, NULL);');
+    const gatherPy = lineOf('demos/py/say_after.py', 'await asyncio.gather(task1, task2)');
+    const sayC = lineOf('demos/say_after.c', 'wasio_sleep(s->delay)');
+    const sayPy = lineOf('demos/py/say_after.py', 'await asyncio.sleep(delay)');
+    const defC = lineOf('demos/say_after.c', 'static int say_after(');
+    const defPy = lineOf('demos/py/say_after.py', 'async def say_after(');
+    assert.deepEqual(await marked('code-c'), [[defC, 'Task-2, Task-3'], [gatherC, 'main']].sort((a, b) => a[0] - b[0]));
+    assert.deepEqual(await marked('code-py'), [[defPy, 'Task-2, Task-3'], [gatherPy, 'main']].sort((a, b) => a[0] - b[0]));
+    assert.match(await page.textContent('#narration'), /The loop ran main\. New tasks: Task-2, Task-3\. main now waits: gather 2 tasks\. Ready next: Task-2, Task-3\./);
+    await stepTo(1); // both sleep
+    assert.deepEqual(await marked('code-c'), [[sayC, 'Task-2, Task-3'], [gatherC, 'main']].sort((a, b) => a[0] - b[0]));
+    assert.deepEqual(await marked('code-py'), [[sayPy, 'Task-2, Task-3'], [gatherPy, 'main']].sort((a, b) => a[0] - b[0]));
+    await stepTo(1); // the clock jumps to 1 s: Task-2's timer fires
+    assert.match(await page.textContent('#narration'), /The clock moved to 1\.000 s\. Due timers fired: Task-2's sleep, so Task-2 is ready for the next step\./);
+    // ready is drawn, not lost on the virtual clock's zero width
+    const ready = await page.$$eval('.lane[data-task="Task-2"] .seg.ready', (els) => els.at(-1).getBoundingClientRect().width);
+    assert.ok(ready >= 3, `ready is ${ready} px wide`);
+    await page.screenshot({ path: `${shots}/playground-code.png`, fullPage: true });
+    await finishSteps();
+    assert.deepEqual(await marked('code-c'), []);
+  });
+
+  test('timeline: a renamed task is one name everywhere, waits are coloured by kind, end marks show', async () => {
+    await startStepping('timeline', 'gather');
+    await stepTo(1); // main creates the ticker, renames it, yields
+    assert.match(await page.textContent('#loop-ready'), /ticker/);
+    assert.ok((await page.$$eval('.lane', (ls) => ls.map((l) => l.dataset.task))).includes('ticker'));
+    await stepTo(2);
+    const tickC = lineOf('demos/timeline.c', 'int rc = wasio_sleep(0.5);');
+    const tickPy = lineOf('demos/py/timeline.py', 'await asyncio.sleep(0.5)');
+    assert.ok((await marked('code-c')).some(([n, who]) => n === tickC && who === 'ticker'), JSON.stringify(await marked('code-c')));
+    assert.ok((await marked('code-py')).some(([n, who]) => n === tickPy && who === 'ticker'));
+    await page.selectOption('#speed', 'instant'); // the rest at once
+    await page.waitForFunction(() => !document.getElementById('run').disabled);
+    assert.ok(await page.$('.lane[data-task=main] .seg.wait-gather'));
+    assert.ok(await page.$('.lane[data-task=A] .seg.wait-sleep'));
+    for (const kind of ['ready', 'wait-sleep', 'wait-await', 'wait-gather', 'wait-sync', 'wait-queue', 'wait-outside', 'wait-yield']) {
+      assert.ok(await page.$(`.legend .seg.${kind}`), `legend: ${kind}`);
+    }
+    // the done marks at the end of the axis are inside the panel
+    const inside = await page.evaluate(() => {
+      const box = document.getElementById('timeline').getBoundingClientRect();
+      return [...document.querySelectorAll('.mark.done, .mark.cancelled')].every((m) => m.getBoundingClientRect().right <= box.right);
+    });
+    assert.ok(inside, 'an end mark is clipped');
+  });
+
+  test('after each demo\'s run the clock reads the time of its last event', async () => {
+    const names = await page.$$eval('#scenario option', (os) => os.map((o) => o.value));
+    await page.selectOption('#speed', 'instant');
+    for (const name of names) {
+      await page.selectOption('#scenario', name);
+      await runAndWait();
+      const last = await page.evaluate(() => {
+        const times = window.wasioPlayground.tasks().map((e) => e.time);
+        for (const m of document.getElementById('log').textContent.matchAll(/^\[(\d+\.\d+)s\]/gm)) times.push(Number(m[1]));
+        return times.length ? Math.max(...times) : null;
+      });
+      const shown = await page.textContent('#loop-time');
+      assert.equal(shown, last === null ? '–' : `${last.toFixed(3)} s`, name);
+      assert.equal(await page.textContent('#loop-phase'), last === null ? '–' : 'done: the loop is closed', name);
+    }
+  });
+
+  test('panels show the run at hand: cleared by a refused run, a new run, an opened trace', async () => {
+    await page.selectOption('#scenario', 'say_after');
+    await page.selectOption('#mode', 'gather');
+    await page.selectOption('#speed', 'instant');
+    await runAndWait();
+    assert.equal(await page.textContent('#loop-time'), '2.000 s');
+    await page.fill('#params input[name=first_delay]', 'soon');
+    await runAndWait();
+    // main failed at once: this run's clock and steps, not the last run's
+    assert.match(await page.textContent('#summary'), /^EINVAL/);
+    assert.equal(await page.textContent('#loop-time'), '0.000 s');
+    assert.equal(await page.textContent('#loop-steps'), '1');
+    assert.deepEqual(await page.$$eval('.lane', (ls) => ls.map((l) => l.dataset.task)), ['main']);
+    assert.ok(await page.$('.lane[data-task=main] .mark.error'));
+    await page.fill('#params input[name=first_delay]', '1');
+    await page.selectOption('#speed', '1');
+    await page.click('#run');
+    assert.match(await page.textContent('#summary'), /^running say_after \(/);
+    await page.waitForFunction(() => !document.getElementById('run').disabled);
+    await page.setInputFiles('#import', { name: 'nope.json', mimeType: 'application/json', buffer: Buffer.from('{"nope":1}') });
+    await page.waitForFunction(() => /not a trace/.test(document.getElementById('summary').textContent));
+    assert.match(await page.textContent('#summary'), /^nope\.json is not a trace wasio can open: it has no tasks/);
+  });
+
+  test('keyboard and screen readers: Enter on Run runs, lanes and panes are labelled', async () => {
+    await page.selectOption('#scenario', 'say_after');
+    await page.selectOption('#speed', 'instant');
+    await page.focus('#run');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => /done:/.test(document.getElementById('summary').textContent));
+    const labels = await page.$$eval('.lane', (ls) => ls.map((l) => [l.getAttribute('role'), l.getAttribute('aria-label')]));
+    assert.deepEqual(labels[0], ['listitem', 'main: done']);
+    for (const id of ['code-c', 'code-py', 'loop-ready', 'loop-timers', 'timeline']) {
+      assert.ok(await page.$eval(`#${id}`, (el) => el.getAttribute('aria-label')), id);
+    }
+  });
+
+  test('390 px wide: no horizontal scroll, axis labels apart; screenshots of both widths', async () => {
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await phone.goto(`${url}/web/`);
+    await phone.waitForSelector('body[data-ready=true]');
+    await phone.selectOption('#scenario', 'timeline');
+    await phone.selectOption('#speed', 'instant');
+    await phone.click('#run');
+    await phone.waitForFunction(() => !document.getElementById('run').disabled);
+    assert.equal(await phone.evaluate(() => document.documentElement.scrollWidth), 390);
+    const overlap = await phone.evaluate(() => {
+      const boxes = [...document.querySelectorAll('.tick')].map((t) => t.getBoundingClientRect());
+      return boxes.some((b, i) => i > 0 && b.left < boxes[i - 1].right);
+    });
+    assert.equal(overlap, false, 'axis labels overlap');
+    await phone.screenshot({ path: `${shots}/playground-390.png`, fullPage: true });
+    await phone.close();
   });
 
   test('Node vs Python styles side by side', async () => {

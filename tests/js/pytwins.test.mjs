@@ -19,7 +19,10 @@ const SOURCES = { structured: 'examples', concurrent: 'examples', server: 'examp
 const golden = readdirSync(`${root}tests/golden`);
 
 describe('the Python twins of the demos', () => {
-  test('there are twins', () => assert.ok(twins.length >= 3, twins.join(' ')));
+  test('there are twins, and twins.json (what the playground looks for) lists them', () => {
+    assert.ok(twins.length >= 3, twins.join(' '));
+    assert.deepEqual(JSON.parse(readFileSync(`${py}twins.json`, 'utf8')).sort(), [...twins].sort());
+  });
   for (const name of twins) {
     const modes = golden.filter((f) => f.startsWith(`${name}.`)).map((f) => f.slice(name.length + 1, -4));
     test(`${name}: CPython prints the C demo's lines in every mode (${modes.join(', ')})`, () => {
