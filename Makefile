@@ -82,7 +82,7 @@ define asyncify
 endef
 
 # ------------------------------------------------------------ top level
-.PHONY: FORCE all native wasi web test test-c test-js test-conformance test-examples install demo bench bench-quick deps clean help serve golden fuzz fuzz-replay valgrind soak
+.PHONY: FORCE screenshots all native wasi web test test-c test-js test-conformance test-examples install demo bench bench-quick deps clean help serve golden fuzz fuzz-replay valgrind soak
 
 all: native wasi web ## build all three targets
 
@@ -319,6 +319,9 @@ bench: all $(B)/native/bench-switch $(B)/wasi/bench-switch.wasm $(B)/wasi/wasio-
 
 bench-quick: all $(B)/wasi/wasio-plain.wasm $(B)/web/fibers/fibers.mjs ## the same, smaller sizes, under a minute
 	$(NODE) bench/bench.mjs --quick
+
+screenshots: web ## retake the playground's screenshots in docs/ (headless Chromium)
+	$(NODE) web/screenshots.mjs
 
 golden: native ## rewrite tests/golden/ from the native build (review the diff)
 	$(NODE) tests/js/update-golden.mjs

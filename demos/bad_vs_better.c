@@ -38,14 +38,14 @@ static int bad_vs_better(const demo_args *args) {
   char line[96];
   /* Each wasio_run has a fresh loop whose clock starts at 0: add them up. */
   if (strcmp(args->mode, "bad") == 0) {
-    demo_say("bad: one wasio_run per job, each with a fresh loop");
+    demo_say("bad: one run() per job, each with a fresh loop");
     for (int i = 0; i < 3 && rc == 0; i++) {
       rc = wasio_run(job, (void *)names[i], args->opts, NULL);
       total += loop_end;
       loops++;
     }
   } else {
-    demo_say("better: one wasio_run; main gathers the three jobs");
+    demo_say("better: one run(); main gathers the three jobs");
     rc = wasio_run(gather_jobs, NULL, args->opts, NULL);
     total = loop_end;
     loops = 1;

@@ -13,7 +13,7 @@ static int inner(void *arg, void **result) {
 static int outer(void *arg, void **result) {
   (void)arg;
   (void)result;
-  demo_log("outer: calling wasio_run(inner) from inside the loop");
+  demo_log("outer: calling run(inner) from inside the loop");
   void *r = NULL;
   int rc = wasio_run(inner, NULL, NULL, NULL);
   demo_log("outer: %s: %s", wasio_err_name(rc), wasio_error_message());

@@ -2,7 +2,7 @@
 // and where in each a task is. The C side's line comes from the trace (the
 // call site of the await a task waits in, wasio.h's macros); the Python
 // line is the await at the same place in the function of the same name
-// (the demo's main function is Python's `main`): the k-th await of a C
+// (or Python's `main` for the demo's main function): the k-th await of a C
 // function is the k-th of its twin. Plain text in, line numbers out.
 
 // The await points of wasio.h (its call-site macros), as C calls them.
@@ -10,7 +10,8 @@ const AWAIT_C = new RegExp('\\bwasio_(?:sleep|await|gather|gather_outcomes|wait_
   'as_completed_next|taskgroup_exit|event_wait|lock_acquire|semaphore_acquire|condition_acquire|' +
   'condition_wait|condition_wait_for|queue_put|queue_get|queue_join|js_await|wait_readable|' +
   'wait_writable|step_sleep|step_event_wait|step_await)\\s*\\(');
-const AWAIT_PY = /\bawait\b|\basync\s+(?:with|for)\b/;
+// (async with asyncio.timeout() is wasio_timeout_enter's twin: no wait)
+const AWAIT_PY = /\bawait\b|\basync\s+(?:with|for)\b(?!\s+asyncio\.timeout)/;
 const comment = (line) => /^\s*(?:\/\/|\/?\*|#)/.test(line);
 
 // C functions: name -> { start, end, awaits } (1-based lines). A function
@@ -79,8 +80,10 @@ export class CodeMap {
     this.main = mainOf(c, demo);
   }
 
+  // The twin of C function cName: the Python function of the same name,
+  // else, for the demo's main function, Python's main.
   pyName(cName) {
-    return cName === this.main ? 'main' : cName;
+    return this.py?.has(cName) || cName !== this.main ? cName : 'main';
   }
 
   // The C function holding line n.
@@ -104,5 +107,64 @@ export class CodeMap {
     const twin = fn && this.py?.get(this.pyName(fn.name));
     const k = fn ? fn.awaits.indexOf(line) : -1;
     return { c: line, py: twin ? (k >= 0 ? twin.awaits[k] ?? null : twin.start) : null };
+  }
+}
+
+// The scenario builder's program (the script demo) as the code: one line a
+// task, "NAME: step; step", and the same program written in asyncio. A
+// task's line is its own; its Python line, the def, then the await of its
+// k-th waiting step (sleep, await, gather, wait_for), as it reaches them.
+export class ScriptMap {
+  constructor(program) {
+    this.lines = new Map(); // task -> its line in the program
+    this.defs = new Map(); // task -> its def's line in the Python
+    this.awaits = new Map(); // task -> its waiting steps' lines in the Python
+    const tasks = [];
+    program.split('\n').forEach((text, i) => {
+      const m = /^\s*(\w+)\s*:(.*)$/.exec(text);
+      if (m) tasks.push({ name: m[1], steps: m[2].split(';').map((s) => s.trim()).filter(Boolean), line: i + 1 });
+    });
+    const py = ['import asyncio', '', 'tasks = {}', ''];
+    const ref = (name) => (name === 'main' ? 'main' : `tasks["${name}"]`);
+    for (const task of tasks) {
+      this.lines.set(task.name, task.line);
+      this.defs.set(task.name, py.length + 1);
+      py.push(`async def ${task.name}():`);
+      if (task.name === 'main') {
+        for (const other of tasks.filter((t) => t.name !== 'main')) {
+          py.push(`    tasks["${other.name}"] = asyncio.create_task(${other.name}())`);
+        }
+      }
+      const waits = [];
+      for (const step of task.steps) {
+        const [verb, ...rest] = step.split(/\s+/);
+        const line = {
+          sleep: () => `    await asyncio.sleep(${rest[0]})`,
+          print: () => `    print("${task.name}: ${rest.join(' ').replace(/["\\]/g, '\\$&')}")`,
+          await: () => `    await ${ref(rest[0])}`,
+          gather: () => `    await asyncio.gather(${rest.map(ref).join(', ')})`,
+          wait_for: () => `    await asyncio.wait_for(${ref(rest[0])}, ${rest[1]})`,
+          cancel: () => `    ${ref(rest[0])}.cancel()`,
+        }[verb]?.() ?? `    # ${step}`;
+        if (/^\s*await /.test(line)) waits.push(py.length + 1);
+        py.push(line);
+      }
+      if (task.steps.length === 0) py.push('    pass');
+      this.awaits.set(task.name, waits);
+      py.push('', '');
+    }
+    py.push('asyncio.run(main())');
+    this.python = `${py.join('\n')}\n`;
+  }
+
+  // (fn is not the program's: a task is known by its name)
+  start(fn, task) {
+    return this.lines.has(task) ? { c: this.lines.get(task), py: this.defs.get(task) } : null;
+  }
+
+  // The k-th wait (from 0) of task `task`.
+  at(file, line, task, k) {
+    if (!this.lines.has(task)) return null;
+    return { c: this.lines.get(task), py: this.awaits.get(task)[k] ?? this.defs.get(task) };
   }
 }

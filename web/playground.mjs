@@ -2,7 +2,7 @@
 // core compiled to wasm), and draws the tasks' timeline and the loop's
 // insides as they change. Plain DOM, no framework.
 import { list, run, start } from '../build/web/wasio.mjs';
-import { CodeMap } from './code.mjs';
+import { CodeMap, ScriptMap } from './code.mjs';
 
 const $ = (id) => document.getElementById(id);
 const MAX_LANES = 100; // 10,000 tasks would be 10,000 lanes: draw the first
@@ -57,7 +57,7 @@ function showScenario(fromHash = {}) {
 
 // the demos that share a C file
 const SOURCES = { structured: 'examples', concurrent: 'examples', server: 'examples' };
-let twins = null; // the demos with a Python twin (demos/py/twins.json)
+let twins = null; // the demos' Python twins: { demo: file } (demos/py/twins.json)
 
 async function text(url) {
   const response = await fetch(url);
@@ -76,16 +76,30 @@ function fillPane(id, source, empty) {
   return items;
 }
 
+// The script demo's code is its program, and that program in asyncio.
+function loadProgram() {
+  const map = new ScriptMap($('program').value);
+  $('code-c-title').textContent = 'The program (the scenario builder\'s)';
+  $('code-py-title').textContent = 'The same program in Python';
+  code = { name: 'script', map, c: fillPane('code-c', $('program').value, ''),
+    py: fillPane('code-py', map.python, '') };
+  drawCode();
+}
+
 async function loadCode(name) {
+  if (name === 'script') {
+    loadProgram();
+    return;
+  }
   const file = `demos/${SOURCES[name] ?? name}.c`;
   const loading = { name };
   code = loading;
-  twins ??= text('../demos/py/twins.json').then((list) => new Set(JSON.parse(list ?? '[]')));
-  const [c, py] = await Promise.all([text(`../${file}`),
-    (await twins).has(name) ? text(`../demos/py/${name}.py`) : null]);
+  twins ??= text('../demos/py/twins.json').then((json) => JSON.parse(json ?? '{}'));
+  const twin = (await twins)[name];
+  const [c, py] = await Promise.all([text(`../${file}`), twin ? text(`../demos/py/${twin}`) : null]);
   if (code !== loading) return; // another scenario was picked meanwhile
   $('code-c-title').textContent = `C: ${file}`;
-  $('code-py-title').textContent = py ? `Python: demos/py/${name}.py` : 'Python';
+  $('code-py-title').textContent = py ? `Python: demos/py/${(await twins)[name]}` : 'Python';
   code = {
     name,
     map: c ? new CodeMap({ demo: name, file, c, py }) : null,
@@ -183,7 +197,7 @@ function apply(model, e) {
     // the page would pause to collect them)
     const drawn = model.full || model.lanes.size < MAX_LANES;
     lane = { id: e.taskId, name: e.task, segments: drawn ? [] : null, marks: drawn ? [] : null, open: null,
-      where: null };
+      where: null, waits: 0 };
     model.lanes.set(e.taskId, lane);
   }
   if (!lane.segments) {
@@ -196,7 +210,10 @@ function apply(model, e) {
     case 'created':
       lane.open = { kind: 'ready', from: e.time, what: 'created, not started' };
       // main's function is the demo's; another task's, its creating call's
-      lane.where = map?.start(e.fn ?? (e.task === 'main' ? map.main : null)) ?? null;
+      lane.where = map?.start(e.fn ?? (e.task === 'main' ? map.main : null), e.task) ?? null;
+      break;
+    case 'renamed': // a script task gets its program's name after it is made
+      if (lane.waits === 0 && map instanceof ScriptMap) lane.where = map.start(null, e.task);
       break;
     case 'started': case 'resumed':
       closeOpen(lane, e.time);
@@ -206,7 +223,7 @@ function apply(model, e) {
       closeOpen(lane, e.time);
       lane.marks.push({ kind: 'ran', at: e.time, what: 'ran' });
       lane.open = { kind: 'waiting', wait: waitKind(e.detail), from: e.time, what: e.detail };
-      lane.where = map?.at(e.file, e.line) ?? lane.where;
+      lane.where = map?.at(e.file, e.line, e.task, lane.waits++) ?? lane.where;
       break;
     case 'timer':
       // woken: ready to run from now on
@@ -225,8 +242,8 @@ function apply(model, e) {
 // A lane not drawn: its name and where it is, for the code panes.
 function applyUndrawn(lane, e) {
   lane.name = e.task;
-  if (e.type === 'created') lane.where = code?.map?.start(e.fn) ?? null;
-  else if (e.type === 'waiting') lane.where = code?.map?.at(e.file, e.line) ?? lane.where;
+  if (e.type === 'created') lane.where = code?.map?.start(e.fn, e.task) ?? null;
+  else if (e.type === 'waiting') lane.where = code?.map?.at(e.file, e.line, e.task, lane.waits++) ?? lane.where;
   else if (e.type === 'done' || e.type === 'error' || e.type === 'cancelled') lane.where = null;
 }
 
@@ -234,7 +251,7 @@ function applyUndrawn(lane, e) {
 // shield, a TaskGroup), gather, sync (lock, semaphore, condition, event),
 // queue, outside (a JS promise, a descriptor), yield.
 function waitKind(detail) {
-  if (/^(sleep 0|cancelled: yield)/.test(detail)) return 'yield';
+  if (/^(sleep 0 \(yield\)|cancelled: yield)/.test(detail)) return 'yield';
   if (/^sleep /.test(detail)) return 'sleep';
   if (/^gather/.test(detail)) return 'gather';
   if (/^(await|wait_for|shield|wait|as_completed|taskgroup)/.test(detail)) return 'await';
@@ -494,6 +511,7 @@ async function runScenario() {
     },
   };
   history.replaceState(null, '', shareLink());
+  if (d.name === 'script') loadProgram(); // the program as it is now
   $('summary').textContent = `running ${d.name} (${options.mode})…`;
   setRunning(true, !!options.manual, speed === 'real');
   try {
@@ -646,6 +664,7 @@ async function main() {
   $('stop').addEventListener('click', () => current?.handle.stop());
   $('step').addEventListener('click', stepOnce);
   $('speed').addEventListener('change', changeSpeed);
+  $('program').addEventListener('input', () => { if (!current && demo().name === 'script') loadProgram(); });
   $('export').addEventListener('click', exportTrace);
   $('import').addEventListener('change', (e) => e.target.files[0] && importTrace(e.target.files[0]));
   $('styles').addEventListener('click', compareStyles);

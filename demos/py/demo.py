@@ -1,17 +1,23 @@
 """What the Python twins of wasio's demos share, so that each twin reads as
 plain asyncio. Each twin prints what its C demo prints, line for line:
 
-    log(text)        "[1.000s] text", stamped with the loop's clock
+    log(text)        "[1.000s] text", stamped with the running loop's clock
+    say(text)        "[ main()] text": a line of plain code, outside a loop
     mode()           the mode asked for (--mode NAME), else the first
     param(key, d)    a parameter (--set key=value), else d
-    run(main, modes) asyncio.run(main()); with --virtual-time on a clock
-                     that jumps to the next deadline instead of waiting
-                     (time.sleep moves it, as a blocking call would)
+    run(main, modes) runs the twin: asyncio.run(main()) for a coroutine
+                     function, main() for plain code (which calls
+                     asyncio.run itself)
+
+With --virtual-time every loop runs on a clock that jumps to the next
+deadline instead of waiting, and time.sleep moves it, as a blocking call
+would, as wasio's virtual clock does:
 
     python3 demos/py/say_after.py --mode gather --virtual-time
 """
 import argparse
 import asyncio
+import inspect
 import time
 
 from virtual_clock import VirtualLoop
@@ -23,6 +29,10 @@ _modes = []
 def log(text):
     loop = asyncio.get_running_loop()
     print(f"[{loop.time() - loop.wasio_start:.3f}s] {text}", flush=True)
+
+
+def say(text):
+    print(f"[ main()] {text}", flush=True)
 
 
 def mode():
@@ -44,19 +54,32 @@ def run(main, modes):
     parser.add_argument("--set", action="append", default=[])
     parser.add_argument("--virtual-time", action="store_true")
     _args, _modes = parser.parse_args(), modes
+    virtual = _args.virtual_time
+    real_run, real_sleep = asyncio.run, time.sleep
 
-    async def started():
-        loop = asyncio.get_running_loop()
-        loop.wasio_start = loop.time()
-        return await main()
+    def run_here(coro, **_):
+        """asyncio.run(coro), on this program's clock, its time from 0."""
+        if asyncio.events._get_running_loop() is not None:
+            # asyncio.run's own first check, in its words
+            raise RuntimeError("asyncio.run() cannot be called from a "
+                               "running event loop")
 
-    if not _args.virtual_time:
-        return asyncio.run(started())
-    sleep = time.sleep
-    loop = VirtualLoop()
-    time.sleep = loop.block  # a blocking call stops the loop, not the clock
-    try:  # asyncio.run(), on that loop (Python 3.11's Runner takes it)
-        with asyncio.Runner(loop_factory=lambda: loop) as runner:
-            return runner.run(started())
+        async def started():
+            loop = asyncio.get_running_loop()
+            loop.wasio_start = loop.time()
+            return await coro
+
+        loop = VirtualLoop() if virtual else asyncio.new_event_loop()
+        if virtual:  # a blocking call stops the loop, not its clock
+            time.sleep = loop.block
+        try:  # (Python 3.11's Runner takes a loop factory)
+            with asyncio.Runner(loop_factory=lambda: loop) as runner:
+                return runner.run(started())
+        finally:
+            time.sleep = real_sleep
+
+    asyncio.run = run_here
+    try:
+        return run_here(main()) if inspect.iscoroutinefunction(main) else main()
     finally:
-        time.sleep = sleep
+        asyncio.run = real_run

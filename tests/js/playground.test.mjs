@@ -267,6 +267,22 @@ describe('the playground', { skip: browser ? false : `SKIP: ${reason}` }, () => 
     assert.ok(inside, 'an end mark is clipped');
   });
 
+  test('the scenario builder shows its program and the same in Python, each task\'s line marked', async () => {
+    await page.selectOption('#scenario', 'script');
+    await page.fill('#program', 'main: sleep 0.5; gather A B; print done\nA: sleep 1; print hello\nB: sleep 2');
+    await page.selectOption('#speed', 'step');
+    await page.click('#run');
+    await page.waitForFunction(() => !document.getElementById('step').disabled);
+    await stepTo(2); // main sleeps, A and B start and sleep
+    assert.deepEqual(await marked('code-c'), [[1, 'main'], [2, 'A'], [3, 'B']]);
+    const py = await page.$$eval('#code-py li', (lis) => lis.map((li) => li.textContent));
+    const at = (text) => py.findIndex((l) => l === text) + 1;
+    assert.deepEqual(await marked('code-py'), [[at('    await asyncio.sleep(0.5)'), 'main'],
+      [at('    await asyncio.sleep(1)'), 'A'], [at('    await asyncio.sleep(2)'), 'B']]);
+    await finishSteps();
+    assert.match(await page.textContent('#log'), /\[2\.000s\] main: done/);
+  });
+
   test('after each demo\'s run the clock reads the time of its last event', async () => {
     const names = await page.$$eval('#scenario option', (os) => os.map((o) => o.value));
     await page.selectOption('#speed', 'instant');
