@@ -7,7 +7,7 @@ plain asyncio. Each twin prints what its C demo prints, line for line:
     param(key, d)    a parameter (--set key=value), else d
     run(main, modes) runs the twin: asyncio.run(main()) for a coroutine
                      function, main() for plain code (which calls
-                     asyncio.run itself)
+                     asyncio.run, or makes an asyncio.Runner, itself)
 
 With --virtual-time every loop runs on a clock that jumps to the next
 deadline instead of waiting, and time.sleep moves it, as a blocking call
@@ -28,7 +28,13 @@ _modes = []
 
 def log(text):
     loop = asyncio.get_running_loop()
+    if not hasattr(loop, "wasio_start"):  # a loop of an asyncio.Runner's
+        loop.wasio_start = 0.0 if virtual() else loop.time()
     print(f"[{loop.time() - loop.wasio_start:.3f}s] {text}", flush=True)
+
+
+def virtual():
+    return _args.virtual_time
 
 
 def say(text):
@@ -55,7 +61,7 @@ def run(main, modes):
     parser.add_argument("--virtual-time", action="store_true")
     _args, _modes = parser.parse_args(), modes
     virtual = _args.virtual_time
-    real_run, real_sleep = asyncio.run, time.sleep
+    real_run, real_sleep, real_runner = asyncio.run, time.sleep, asyncio.Runner
 
     def run_here(coro, **_):
         """asyncio.run(coro), on this program's clock, its time from 0."""
@@ -73,13 +79,20 @@ def run(main, modes):
         if virtual:  # a blocking call stops the loop, not its clock
             time.sleep = loop.block
         try:  # (Python 3.11's Runner takes a loop factory)
-            with asyncio.Runner(loop_factory=lambda: loop) as runner:
+            with real_runner(loop_factory=lambda: loop) as runner:
                 return runner.run(started())
         finally:
             time.sleep = real_sleep
 
-    asyncio.run = run_here
+    class Runner(real_runner):
+        """asyncio.Runner, on this program's clock."""
+
+        def __init__(self, *, debug=None, loop_factory=None):
+            super().__init__(debug=debug, loop_factory=loop_factory or (
+                VirtualLoop if virtual else None))
+
+    asyncio.run, asyncio.Runner = run_here, Runner
     try:
         return run_here(main()) if inspect.iscoroutinefunction(main) else main()
     finally:
-        asyncio.run = real_run
+        asyncio.run, asyncio.Runner = real_run, real_runner
