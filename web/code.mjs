@@ -37,13 +37,15 @@ export function cFunctions(text) {
 }
 
 // Python functions: name -> { start, end, awaits }, by indentation. An
-// await of a coroutine of the file's own (`await say_after(1, "hi")`) runs
-// it inside the awaiting task, as a plain call does in C: not an await
-// point of the loop's, so not counted.
+// await of a coroutine of the file's own (`await say_after(1, "hi")`), or
+// of the next value of an async generator (`await anext(gen)`), runs it
+// inside the awaiting task, as a plain call does in C: not an await point
+// of the loop's, so not counted.
 export function pyFunctions(text) {
   const fns = new Map();
   const lines = text.split('\n');
   const own = new Set(lines.map((l) => /^\s*(?:async\s+)?def\s+(\w+)/.exec(l)?.[1]).filter(Boolean));
+  own.add('anext');
   const awaitsOwn = (line) => own.has(/\bawait\s+(\w+)\s*\(/.exec(line)?.[1]);
   lines.forEach((line, i) => {
     const head = /^(\s*)(?:async\s+)?def\s+(\w+)\s*\(/.exec(line);

@@ -21,6 +21,7 @@ export const cases = [
   ['client', 'run'], ['client', 'timeout'], ['client', 'cancel'],
   ['server', 'run'], ['runner', 'run'],
   ['styles', 'python'], ['styles', 'node'],
+  ['crowd', '1000'],
 ];
 
 export const goldenName = (demo, mode) => `${demo}.${mode}.txt`;
