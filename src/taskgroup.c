@@ -264,7 +264,8 @@ int wasio_taskgroup_exit(wasio_taskgroup *tg, int status) {
      * keep waiting for them (asyncio does the same). */
     if (!g->aborting && wasio__cancelled(parent)) group_abort(g);
     parent->on_cancel = g->aborting ? NULL : group_exit_on_cancel;
-    wasio__waiting_on(parent, "taskgroup %zu tasks", g->pending);
+    wasio__waiting_on(parent, "taskgroup %zu task%s", g->pending,
+                      g->pending == 1 ? "" : "s");
     g->waiting = 1;
     wasio__suspend();
     g->waiting = 0;

@@ -114,45 +114,62 @@ export class CodeMap {
 
 // The scenario builder's program (the script demo) as the code: one line a
 // task, "NAME: step; step", and the same program written in asyncio. A
-// task's line is its own; its Python line, the def, then the await of its
-// k-th waiting step (sleep, await, gather, wait_for), as it reaches them.
+// task's line is its own; its Python line, the def, then the await of the
+// step it waits in: the next step, in order, of the kind the wait says
+// (sleep, await, gather, wait_for).
+const PY_RESERVED = new Set(['False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class',
+  'continue', 'def', 'del', 'elif', 'else', 'except', 'finally', 'for', 'from', 'global', 'if', 'import', 'in',
+  'is', 'lambda', 'nonlocal', 'not', 'or', 'pass', 'raise', 'return', 'try', 'while', 'with', 'yield',
+  'asyncio', 'tasks', 'print', 'TimeoutError']);
+const PRINT_MAX = 63; // what the C keeps of a print's text
+
 export class ScriptMap {
   constructor(program) {
     this.lines = new Map(); // task -> its line in the program
     this.defs = new Map(); // task -> its def's line in the Python
-    this.awaits = new Map(); // task -> its waiting steps' lines in the Python
+    this.waits = new Map(); // task -> [{ kind, line }] of its waiting steps
     const tasks = [];
     program.split('\n').forEach((text, i) => {
-      const m = /^\s*(\w+)\s*:(.*)$/.exec(text);
-      if (m) tasks.push({ name: m[1], steps: m[2].split(';').map((s) => s.trim()).filter(Boolean), line: i + 1 });
+      const m = /^\s*([^:\s]+)\s*:(.*)$/.exec(text);
+      if (m) tasks.push({ name: m[1], steps: m[2].split(';').map((x) => x.trim()).filter(Boolean), line: i + 1 });
     });
+    // a Python name for each task: its own when Python can take it
+    const ident = new Map(tasks.map((t, i) => [t.name,
+      /^[A-Za-z_]\w*$/.test(t.name) && !PY_RESERVED.has(t.name) ? t.name : `task_${i + 1}`]));
+    const str = (text) => JSON.stringify(text); // a Python string literal too
+    const ref = (name) => (name === 'main' ? 'main' : `tasks[${str(name)}]`);
     const py = ['import asyncio', '', 'tasks = {}', ''];
-    const ref = (name) => (name === 'main' ? 'main' : `tasks["${name}"]`);
     for (const task of tasks) {
+      const fn = ident.get(task.name);
       this.lines.set(task.name, task.line);
       this.defs.set(task.name, py.length + 1);
-      py.push(`async def ${task.name}():`);
+      py.push(`async def ${fn}():${fn === task.name ? '' : `  # ${task.name}`}`);
       if (task.name === 'main') {
         for (const other of tasks.filter((t) => t.name !== 'main')) {
-          py.push(`    tasks["${other.name}"] = asyncio.create_task(${other.name}())`);
+          py.push(`    tasks[${str(other.name)}] = asyncio.create_task(${ident.get(other.name)}())`);
         }
       }
       const waits = [];
+      const wait = (kind, line) => {
+        waits.push({ kind, line: py.length + 1 });
+        py.push(line);
+      };
       for (const step of task.steps) {
         const [verb, ...rest] = step.split(/\s+/);
-        const line = {
-          sleep: () => `    await asyncio.sleep(${rest[0]})`,
-          print: () => `    print("${task.name}: ${rest.join(' ').replace(/["\\]/g, '\\$&')}")`,
-          await: () => `    await ${ref(rest[0])}`,
-          gather: () => `    await asyncio.gather(${rest.map(ref).join(', ')})`,
-          wait_for: () => `    await asyncio.wait_for(${ref(rest[0])}, ${rest[1]})`,
-          cancel: () => `    ${ref(rest[0])}.cancel()`,
-        }[verb]?.() ?? `    # ${step}`;
-        if (/^\s*await /.test(line)) waits.push(py.length + 1);
-        py.push(line);
+        if (verb === 'sleep') wait('sleep', `    await asyncio.sleep(${rest[0]})`);
+        else if (verb === 'await') wait('await', `    await ${ref(rest[0])}`);
+        else if (verb === 'gather') wait('gather', `    await asyncio.gather(${rest.map(ref).join(', ')})`);
+        else if (verb === 'wait_for') {
+          py.push('    try:');
+          wait('wait_for', `        await asyncio.wait_for(${ref(rest[0])}, ${rest[1]})`);
+          py.push('    except TimeoutError:',
+            `        print(${str(`${task.name}: wait_for ${rest[0]} timed out after ${Number(rest[1])} s`)})`);
+        } else if (verb === 'print') py.push(`    print(${str(`${task.name}: ${rest.join(' ').slice(0, PRINT_MAX)}`)})`);
+        else if (verb === 'cancel') py.push(`    ${ref(rest[0])}.cancel()`);
+        else py.push(`    # ${step}`);
       }
       if (task.steps.length === 0) py.push('    pass');
-      this.awaits.set(task.name, waits);
+      this.waits.set(task.name, waits);
       py.push('', '');
     }
     py.push('asyncio.run(main())');
@@ -164,9 +181,18 @@ export class ScriptMap {
     return this.lines.has(task) ? { c: this.lines.get(task), py: this.defs.get(task) } : null;
   }
 
-  // The k-th wait (from 0) of task `task`.
-  at(file, line, task, k) {
+  // Where task `task` waits, for a wait that says `detail` ("sleep 1.000s",
+  // "await A", "gather 2 tasks", "wait_for A"): the next of its waiting
+  // steps of that kind, from lane.cursor on (a wait of another kind, the
+  // cancelled task a wait_for waits out say, leaves the mark where it is).
+  at(file, line, task, lane, detail = '') {
     if (!this.lines.has(task)) return null;
-    return { c: this.lines.get(task), py: this.awaits.get(task)[k] ?? this.defs.get(task) };
+    const kind = /^(sleep|await|gather|wait_for)\b/.exec(detail)?.[1];
+    const steps = this.waits.get(task);
+    const from = lane?.cursor ?? 0;
+    const k = kind ? steps.findIndex((step, i) => i >= from && step.kind === kind) : -1;
+    if (k < 0) return null;
+    if (lane) lane.cursor = k + 1;
+    return { c: this.lines.get(task), py: steps[k].line };
   }
 }

@@ -108,7 +108,7 @@ __attribute__((constructor)) static void demos_register(void) {
 }
 
 /* What list() adds to the entries for the demos, as JSON: {"NAME":
- * {"seed", "builds"}} for every demo, including those the web build does
+ * {"seed", "builds", "ownLoops"}} for every demo, including those the web build does
  * not run (list() shows only what runs here; run() names the others). */
 EMSCRIPTEN_KEEPALIVE const char *wasio_demos_info(void) {
   static char buf[8192];
@@ -126,7 +126,10 @@ EMSCRIPTEN_KEEPALIVE const char *wasio_demos_info(void) {
       if (!(d->not_in & (1u << b)))
         p += snprintf(p, (size_t)(end - p), "%s\"%s\"", k++ ? "," : "",
                       builds[b]);
-    p += snprintf(p, (size_t)(end - p), "]}");
+    /* plain code that runs its own loops (wasio_run, a Runner): in a page
+     * they run to their end at once, whatever the pace asked for */
+    p += snprintf(p, (size_t)(end - p), "],\"ownLoops\":%s}",
+                  d->main == NULL ? "true" : "false");
   }
   *p++ = '}';
   *p = '\0';

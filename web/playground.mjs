@@ -14,6 +14,7 @@ let demos = [];
 let current = null; // the run in progress: { handle, manual, real }
 let code = null; // the shown demo's CodeMap, and its lines' elements
 let stepEvents = []; // the task events of the step being taken
+let shownName = null; // the scenario whose run the panels show
 let tasks = []; // task events of the run shown
 let logLines = [];
 let lastRan = [];
@@ -78,10 +79,12 @@ function fillPane(id, source, empty) {
 
 // The script demo's code is its program, and that program in asyncio.
 function loadProgram() {
-  const map = new ScriptMap($('program').value);
+  // an empty program runs the C demo's own, which is this page's default
+  const program = $('program').value.trim() ? $('program').value : defaultProgram;
+  const map = new ScriptMap(program);
   $('code-c-title').textContent = 'The program (the scenario builder\'s)';
   $('code-py-title').textContent = 'The same program in Python';
-  code = { name: 'script', map, c: fillPane('code-c', $('program').value, ''),
+  code = { name: 'script', map, c: fillPane('code-c', program, ''),
     py: fillPane('code-py', map.python, '') };
   drawCode();
 }
@@ -147,8 +150,9 @@ function showMarked() {
 }
 
 // A lane's colour, the same in the timeline and the code.
+const dark = matchMedia('(prefers-color-scheme: dark)');
 function laneColour(id) {
-  return `hsl(${(id * 67 + 200) % 360} 70% 45%)`;
+  return `hsl(${(id * 67 + 200) % 360} 70% ${dark.matches ? 68 : 42}%)`;
 }
 
 function params() {
@@ -179,7 +183,9 @@ function fmt(t) {
 // marks: [{ kind, at, what }], open: the segment still going }. Built one
 // event at a time as they arrive (a run of 10,000 tasks has 200,000).
 function newModel(full = false) {
-  return { lanes: new Map(), end: 0, full }; // full: every lane drawable
+  // lanes by key (a task id, or id.n for a loop of its own after another);
+  // full: every lane drawable
+  return { lanes: new Map(), keys: new Map(), end: 0, full };
 }
 
 // Ends the lane's open segment at t.
@@ -190,15 +196,22 @@ function closeOpen(lane, t) {
 
 function apply(model, e) {
   if (e.time > model.end) model.end = e.time;
-  let lane = model.lanes.get(e.taskId);
+  // a task id made again is a loop's of its own (plain code that runs
+  // loops one after another): a lane of its own
+  let key = model.keys.get(e.taskId) ?? e.taskId;
+  if (e.type === 'created' && model.lanes.get(key)?.ended) {
+    key = `${e.taskId}.${model.lanes.size}`;
+    model.keys.set(e.taskId, key);
+  }
+  let lane = model.lanes.get(key);
   if (!lane) {
     // past the lanes drawn, a lane keeps only what the code panes need
     // (a run of 10,000 tasks would keep 400,000 segments for nothing, and
     // the page would pause to collect them)
     const drawn = model.full || model.lanes.size < MAX_LANES;
     lane = { id: e.taskId, name: e.task, segments: drawn ? [] : null, marks: drawn ? [] : null, open: null,
-      where: null, waits: 0 };
-    model.lanes.set(e.taskId, lane);
+      where: null, waits: 0, ended: false };
+    model.lanes.set(key, lane);
   }
   if (!lane.segments) {
     applyUndrawn(lane, e);
@@ -223,7 +236,8 @@ function apply(model, e) {
       closeOpen(lane, e.time);
       lane.marks.push({ kind: 'ran', at: e.time, what: 'ran' });
       lane.open = { kind: 'waiting', wait: waitKind(e.detail), from: e.time, what: e.detail };
-      lane.where = map?.at(e.file, e.line, e.task, lane.waits++) ?? lane.where;
+      lane.waits++;
+      lane.where = map?.at(e.file, e.line, e.task, lane, e.detail) ?? lane.where;
       break;
     case 'timer':
       // woken: ready to run from now on
@@ -234,6 +248,7 @@ function apply(model, e) {
       closeOpen(lane, e.time);
       lane.marks.push({ kind: e.type, at: e.time, what: e.type === 'error' ? e.detail : e.type });
       lane.where = null;
+      lane.ended = true;
       break;
     default: break;
   }
@@ -243,8 +258,14 @@ function apply(model, e) {
 function applyUndrawn(lane, e) {
   lane.name = e.task;
   if (e.type === 'created') lane.where = code?.map?.start(e.fn, e.task) ?? null;
-  else if (e.type === 'waiting') lane.where = code?.map?.at(e.file, e.line, e.task, lane.waits++) ?? lane.where;
-  else if (e.type === 'done' || e.type === 'error' || e.type === 'cancelled') lane.where = null;
+  else if (e.type === 'waiting') {
+    lane.waits++;
+    lane.where = code?.map?.at(e.file, e.line, e.task, lane, e.detail) ?? lane.where;
+  }
+  else if (e.type === 'done' || e.type === 'error' || e.type === 'cancelled') {
+    lane.where = null;
+    lane.ended = true;
+  }
 }
 
 // What a wait is, for its colour: sleep, await (a task, wait_for, wait,
@@ -286,7 +307,7 @@ function draw() {
   const nice = [1, 2, 5, 10].map((k) => k * step).find((n) => end / n <= room) ?? step * 10;
   for (let t = 0; t <= end + 1e-9; t += nice) {
     const tick = document.createElement('span');
-    tick.className = 'tick';
+    tick.className = t + nice > end + 1e-9 ? 'tick last' : 'tick';
     tick.style.left = pct(t);
     tick.textContent = `${+t.toFixed(6)}s`;
     axis.append(tick);
@@ -416,23 +437,37 @@ function drawLoop(snap) {
 
 // One step of a manual run, told in asyncio's words: the timers that
 // fired, who ran and what they did, what they wait on now, who is ready.
+// Tasks by their names at the end of the step (a task renamed as it was
+// made is told by its new name); long lists cut to their first six.
 function narrate(events, before, after) {
   const said = [];
-  const names = (list) => [...new Set(list)].join(', ');
+  const nameOf = (e) => model.lanes.get(model.keys.get(e.taskId) ?? e.taskId)?.name ?? e.task;
+  const names = (list) => {
+    const unique = [...new Set(list)];
+    return unique.length > 6 ? `${unique.slice(0, 6).join(', ')} and ${unique.length - 6} more` : unique.join(', ');
+  };
+  const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const by = (type) => events.filter((e) => e.type === type);
-  const jump = after && before && after.time > before.time ? ` The clock moved to ${fmt(after.time)}.` : '';
-  const fired = by('timer');
-  const ran = events.filter((e) => e.type === 'started' || e.type === 'resumed').map((e) => e.task);
-  if (ran.length) said.push(`The loop ran ${names(ran)}.`);
-  else said.push('Nothing was ready: the loop waited for its next timer.');
-  const created = by('created').map((e) => e.task);
-  if (created.length) said.push(`New task${created.length > 1 ? 's' : ''}: ${names(created)}.`);
-  for (const e of by('waiting')) said.push(`${e.task} now waits: ${e.detail}.`);
+  const ran = events.filter((e) => e.type === 'started' || e.type === 'resumed').map(nameOf);
+  said.push(ran.length ? `The loop ran ${names(ran)}.`
+    : 'No task ran in this step (only callbacks and timers, if any).');
+  const created = by('created').map(nameOf);
+  if (created.length) said.push(`New ${created.length === 1 ? 'task' : 'tasks'}: ${names(created)}.`);
+  const waits = by('waiting');
+  if (waits.length > 6) said.push(`${plural(new Set(waits.map(nameOf)).size, 'task')} now wait.`);
+  else for (const e of waits) said.push(`${nameOf(e)} now waits: ${e.detail}.`);
   const ends = events.filter((e) => ['done', 'error', 'cancelled'].includes(e.type));
-  for (const e of ends) said.push(`${e.task} ${e.type === 'done' ? 'finished' : e.type === 'error' ? `failed (${e.detail})` : 'was cancelled'}.`);
-  if (fired.length) said.push(`${jump.trim()} Due timers fired: ${fired.map((e) => `${e.task}'s ${e.detail}`).join(', ')}, so ${names(fired.map((e) => e.task))} ${fired.length > 1 ? 'are' : 'is'} ready for the next step.`.trim());
-  else if (jump) said.push(jump.trim());
-  if (after?.ready?.length) said.push(`Ready next: ${after.ready.slice(0, 6).join(', ')}${after.ready.length > 6 ? ', …' : ''}.`);
+  const endsOf = (type) => ends.filter((e) => e.type === type).map(nameOf);
+  if (endsOf('done').length) said.push(`Finished: ${names(endsOf('done'))}.`);
+  for (const e of ends.filter((x) => x.type === 'error').slice(0, 3)) said.push(`${nameOf(e)} failed (${e.detail}).`);
+  if (endsOf('cancelled').length) said.push(`Cancelled: ${names(endsOf('cancelled'))}.`);
+  if (after && before && after.time > before.time) said.push(`The clock moved to ${fmt(after.time)}.`);
+  const fired = by('timer');
+  if (fired.length) {
+    said.push(`Due timers fired (${names(fired.map((e) => `${nameOf(e)}'s ${e.detail}`))}): ` +
+      `${names(fired.map(nameOf))} ${fired.length > 1 ? 'are' : 'is'} ready for the next step.`);
+  }
+  if (after?.ready?.length) said.push(`Ready next: ${names(after.ready)}.`);
   return said.join(' ');
 }
 
@@ -453,10 +488,16 @@ function lineOf(e) {
 // ------------------------------------------------------------------ runs
 
 function setRunning(running, manual = false, real = false) {
+  const focused = document.activeElement;
   $('run').disabled = running;
   $('stop').disabled = !running;
   $('step').disabled = !(running && manual);
   $('export').disabled = running || tasks.length === 0;
+  // the scenario shown is the one running until it ends
+  for (const id of ['scenario', 'mode', 'program']) $(id).disabled = running;
+  for (const input of $('params').querySelectorAll('input')) input.disabled = running;
+  // a button that a run disables hands the keyboard's focus on, not to the page
+  if (focused?.disabled || focused === document.body) (running ? (manual ? $('step') : $('stop')) : $('run')).focus();
   // while a run goes on, its clock stays: the virtual clock's speeds may
   // change, the real clock is one of its own
   for (const option of $('speed').options) {
@@ -493,6 +534,7 @@ async function runScenario() {
   draw();
   const speed = $('speed').value;
   const d = demo();
+  shownName = d.name;
   const options = {
     mode: $('mode').value,
     params: params(),
@@ -512,14 +554,18 @@ async function runScenario() {
   };
   history.replaceState(null, '', shareLink());
   if (d.name === 'script') loadProgram(); // the program as it is now
-  $('summary').textContent = `running ${d.name} (${options.mode})…`;
+  $('summary').textContent = d.ownLoops
+    ? `running ${d.name} (${options.mode}): plain code that runs loops of its own (run()), which run ` +
+      'to their end as it starts, whatever the speed…'
+    : `running ${d.name} (${options.mode})…`;
   setRunning(true, !!options.manual, speed === 'real');
   try {
     const handle = await start(d.name, options);
     current = { handle, manual: !!options.manual, real: speed === 'real' };
     queueDraw();
     const { events } = await handle.finished;
-    $('summary').textContent = `done: ${events.length} lines, ${model.lanes.size} tasks, ` +
+    const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+    $('summary').textContent = `done: ${plural(events.length, 'line')}, ${plural(model.lanes.size, 'task')}, ` +
       `the clock at ${fmt(model.end)}`;
   } catch (err) {
     logLines.push(`${err.code ?? 'Error'}: ${err.message}`);
@@ -549,6 +595,20 @@ function stepOnce() {
   showMarked();
 }
 
+// Stop: main is cancelled and its cleanup runs; step by step, the rest of
+// the run then plays at once, so that Stop always ends it.
+function stopRun() {
+  if (!current) return;
+  current.handle.stop();
+  if (current.manual) {
+    current.manual = false;
+    current.handle.setSpeed(Infinity);
+    $('step').disabled = true;
+    $('stop').focus();
+    $('narration').textContent = 'Stopped: main is cancelled, and the loop runs its cleanup to the end.';
+  }
+}
+
 // ----------------------------------------------------------------- traces
 
 function toTrace(events) {
@@ -575,11 +635,12 @@ function toTrace(events) {
 function fromTrace(trace) {
   const names = new Map();
   const out = [];
+  const times = (e) => Number.isFinite(e.ts) && Number.isFinite(e.dur) && e.ts >= 0 && e.dur >= 0;
   for (const e of trace.traceEvents ?? []) {
-    if (e.ph === 'M' && e.name === 'thread_name') names.set(e.tid, e.args.name);
+    if (e?.ph === 'M' && e.name === 'thread_name' && typeof e.args?.name === 'string') names.set(e.tid, e.args.name);
   }
   for (const e of trace.traceEvents ?? []) {
-    if (e.ph !== 'X') continue;
+    if (e?.ph !== 'X' || !times(e)) continue; // a span of its own only, with times that make sense
     const task = names.get(e.tid) ?? `tid ${e.tid}`;
     const base = { taskId: e.tid, task, status: 0 };
     if (e.cat === 'task') {
@@ -600,7 +661,7 @@ function exportTrace() {
   const blob = new Blob([JSON.stringify(toTrace(tasks))], { type: 'application/json' });
   const a = document.createElement('a');
   a.href = URL.createObjectURL(blob);
-  a.download = `wasio-${demo().name}.trace.json`;
+  a.download = `wasio-${shownName ?? 'trace'}.trace.json`;
   a.click();
   setTimeout(() => URL.revokeObjectURL(a.href), 1000);
 }
@@ -609,17 +670,20 @@ async function importTrace(file) {
   if (current) return;
   try {
     const trace = JSON.parse(await file.text());
+    if (!Array.isArray(trace?.traceEvents)) throw new Error('it has no traceEvents list');
     const events = fromTrace(trace);
-    if (!Array.isArray(trace?.traceEvents) || events.length === 0) {
-      throw new Error('it has no tasks (traceEvents with "task" or "wait" spans)');
-    }
+    if (events.length === 0) throw new Error('it has no tasks (traceEvents with "task" or "wait" spans)');
     tasks = events;
     model = newModel();
     for (const e of tasks) apply(model, e);
     logShown = -1;
     logLines = [`opened ${file.name}: ${new Set(tasks.map((t) => t.taskId)).size} tasks`];
     $('summary').textContent = logLines[0];
-    clearLoop(); // a trace has no loop to look inside
+    clearLoop(); // a trace has no loop to look inside, nor code to show
+    shownName = file.name.replace(/\.trace\.json$|\.json$/, '');
+    code = null;
+    fillPane('code-c', null, 'a trace has no code: run a scenario to see its');
+    fillPane('code-py', null, '');
   } catch (err) {
     $('summary').textContent = `${file.name} is not a trace wasio can open: ${err.message}`;
   }
@@ -661,7 +725,7 @@ async function main() {
     e.preventDefault();
     runScenario();
   });
-  $('stop').addEventListener('click', () => current?.handle.stop());
+  $('stop').addEventListener('click', stopRun);
   $('step').addEventListener('click', stepOnce);
   $('speed').addEventListener('change', changeSpeed);
   $('program').addEventListener('input', () => { if (!current && demo().name === 'script') loadProgram(); });
@@ -673,7 +737,11 @@ async function main() {
     history.replaceState(null, '', shareLink());
     $('summary').textContent = 'the link in the address bar runs this scenario';
   });
-  new ResizeObserver(([entry]) => { timelineWidth = entry.contentRect.width; }).observe($('timeline'));
+  new ResizeObserver(([entry]) => {
+    if (Math.abs(entry.contentRect.width - timelineWidth) < 1) return;
+    timelineWidth = entry.contentRect.width;
+    queueDraw(); // as many axis labels as now fit
+  }).observe($('timeline'));
   document.body.dataset.ready = 'true';
 }
 

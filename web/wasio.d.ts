@@ -78,6 +78,9 @@ export interface DemoInfo {
   /** The builds it runs in: list() has only those the web build runs, and
    * the CLI's `wasio list` those its build runs. */
   builds: Array<'native' | 'wasi' | 'web'>;
+  /** Plain code that runs loops of its own (wasio_run, a Runner): in the
+   * web build they run to their end as the run starts, whatever the speed. */
+  ownLoops: boolean;
 }
 
 /** The WASIO_E... names (src/wasio.h's error table, in its order), and

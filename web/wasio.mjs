@@ -281,13 +281,15 @@ function demoApp() {
 
 /**
  * The demos the web build runs: [{ name, summary, seed, params, builds,
- * modes }], the first mode the default; `params` [{ name, default }];
- * `builds` says which builds run it.
+ * modes, ownLoops }], the first mode the default; `params` [{ name,
+ * default }]; `builds` says which builds run it; `ownLoops`, that it is
+ * plain code running loops of its own (run() calls), which run to their
+ * end as it starts, whatever the speed.
  */
 export async function list() {
   const { app, info } = await demoApp();
-  return app.entries().map(({ name, summary, params, modes }) => (
-    { name, summary, seed: info[name].seed, params, builds: info[name].builds, modes }));
+  return app.entries().map(({ name, summary, params, modes }) => ({ name, summary, seed: info[name].seed,
+    params, builds: info[name].builds, modes, ownLoops: info[name].ownLoops }));
 }
 
 // { key: value } -> "key\0value\0key\0value\0\0", the pairs web/app.c reads.

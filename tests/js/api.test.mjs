@@ -73,8 +73,10 @@ describe('web build: run()', () => {
       summary: 'two greetings, awaited one after the other, as tasks, and gathered',
       params: [{ name: 'first', default: 'hello' }, { name: 'first_delay', default: '1' },
         { name: 'second', default: 'world' }, { name: 'second_delay', default: '2' }],
-      builds: ['native', 'wasi', 'web'] });
+      builds: ['native', 'wasi', 'web'], ownLoops: false });
     assert.deepEqual(demos.find((d) => d.name === 'readfile').builds, ['web']);
+    // plain code that runs loops of its own: they run to their end at once
+    assert.deepEqual(demos.filter((d) => d.ownLoops).map((d) => d.name), ['bad_vs_better', 'runner']);
     assert.ok(!demos.some((d) => d.name === 'stdin'), 'stdin needs file descriptors');
   });
 

@@ -233,7 +233,8 @@ describe('the playground', { skip: browser ? false : `SKIP: ${reason}` }, () => 
     assert.deepEqual(await marked('code-c'), [[sayC, 'Task-2, Task-3'], [gatherC, 'main']].sort((a, b) => a[0] - b[0]));
     assert.deepEqual(await marked('code-py'), [[sayPy, 'Task-2, Task-3'], [gatherPy, 'main']].sort((a, b) => a[0] - b[0]));
     await stepTo(1); // the clock jumps to 1 s: Task-2's timer fires
-    assert.match(await page.textContent('#narration'), /The clock moved to 1\.000 s\. Due timers fired: Task-2's sleep, so Task-2 is ready for the next step\./);
+    assert.equal(await page.textContent('#narration'), "Step 3: No task ran in this step (only callbacks and timers, if any). " +
+      "The clock moved to 1.000 s. Due timers fired (Task-2's sleep): Task-2 is ready for the next step. Ready next: Task-2.");
     // ready is drawn, not lost on the virtual clock's zero width
     const ready = await page.$$eval('.lane[data-task="Task-2"] .seg.ready', (els) => els.at(-1).getBoundingClientRect().width);
     assert.ok(ready >= 3, `ready is ${ready} px wide`);
@@ -283,6 +284,24 @@ describe('the playground', { skip: browser ? false : `SKIP: ${reason}` }, () => 
     assert.match(await page.textContent('#log'), /\[2\.000s\] main: done/);
   });
 
+  test('what a review found: one lane per loop, Stop ends a stepped run, the scenario stays while it runs', async () => {
+    await page.selectOption('#scenario', 'bad_vs_better');
+    await page.selectOption('#mode', 'bad');
+    await page.selectOption('#speed', 'instant');
+    await runAndWait();
+    // three loops one after another: three main lanes, not one drawn over
+    assert.deepEqual(await page.$$eval('.lane', (ls) => ls.map((l) => l.dataset.task)), ['main', 'main', 'main']);
+    await startStepping('say_after', 'gather');
+    assert.equal(await page.$eval('#scenario', (s) => s.disabled), true);
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'step');
+    await stepTo(2);
+    await page.click('#stop');
+    await page.waitForFunction(() => !document.getElementById('run').disabled);
+    assert.match(await page.textContent('#summary'), /^EINTR/);
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'run');
+    assert.equal(await page.$eval('#scenario', (s) => s.disabled), false);
+  });
+
   test('after each demo\'s run the clock reads the time of its last event', async () => {
     const names = await page.$$eval('#scenario option', (os) => os.map((o) => o.value));
     await page.selectOption('#speed', 'instant');
@@ -321,7 +340,11 @@ describe('the playground', { skip: browser ? false : `SKIP: ${reason}` }, () => 
     await page.waitForFunction(() => !document.getElementById('run').disabled);
     await page.setInputFiles('#import', { name: 'nope.json', mimeType: 'application/json', buffer: Buffer.from('{"nope":1}') });
     await page.waitForFunction(() => /not a trace/.test(document.getElementById('summary').textContent));
-    assert.match(await page.textContent('#summary'), /^nope\.json is not a trace wasio can open: it has no tasks/);
+    assert.equal(await page.textContent('#summary'), 'nope.json is not a trace wasio can open: it has no traceEvents list');
+    await page.setInputFiles('#import', { name: 'empty.json', mimeType: 'application/json',
+      buffer: Buffer.from('{"traceEvents":[{"ph":"X","cat":"task","ts":"NaN","dur":-1,"tid":1}]}') });
+    await page.waitForFunction(() => /^empty\.json/.test(document.getElementById('summary').textContent));
+    assert.match(await page.textContent('#summary'), /^empty\.json is not a trace wasio can open: it has no tasks/);
   });
 
   test('keyboard and screen readers: Enter on Run runs, lanes and panes are labelled', async () => {
