@@ -93,14 +93,22 @@ for (const [name, target] of Object.entries(targets)) {
 // module in its worker through a descriptor it serves (issue 17).
 for (const target of ['native', 'node:wasi']) describe(`Ctrl-C on the ${target} CLI`, { concurrency: true }, () => {
   const [cmd, ...pre] = targets[target].argv;
+  // SIGINTs `signals` ms after the demo said "step 1" (a second into its
+  // run): a start slowed by a busy machine cannot make them come early
   const interrupt = (mode, signals) => new Promise((resolve) => {
     const child = spawn(cmd, [...pre, 'demo', 'interrupt', '--mode', mode]);
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d) => { stdout += d; });
+    let sent = false;
+    child.stdout.on('data', (d) => {
+      stdout += d;
+      if (!sent && /\] step 1\n/.test(stdout)) {
+        sent = true;
+        signals.forEach((ms) => setTimeout(() => child.kill('SIGINT'), ms));
+      }
+    });
     child.stderr.on('data', (d) => { stderr += d; });
     const started = performance.now();
-    signals.forEach((ms) => setTimeout(() => child.kill('SIGINT'), ms));
     const guard = setTimeout(() => child.kill('SIGKILL'), 20000);
     child.on('close', (code, signal) => {
       clearTimeout(guard);
@@ -109,7 +117,7 @@ for (const target of ['native', 'node:wasi']) describe(`Ctrl-C on the ${target} 
   });
 
   test('the first SIGINT cancels main, its cleanup runs, exit 130', async () => {
-    const r = await interrupt('cleanup', [1300]);
+    const r = await interrupt('cleanup', [300]);
     assert.equal(r.code, 130);
     assert.equal(r.stderr, 'wasio: interrupted by Ctrl-C (SIGINT): main was cancelled and its cleanup ran\n');
     const texts = parseEvents(r.stdout).map((e) => e.text);
@@ -139,7 +147,7 @@ for (const target of ['native', 'node:wasi']) describe(`Ctrl-C on the ${target} 
   }
 
   test('a second SIGINT during the cleanup exits at once', async () => {
-    const r = await interrupt('slow-cleanup', [1300, 1800]);
+    const r = await interrupt('slow-cleanup', [300, 800]);
     // natively the default action of the second SIGINT; the node runner exits 130
     assert.ok(r.signal === 'SIGINT' || r.code === 130, `${r.code} ${r.signal}`);
     assert.ok(r.ms < 5000, `took ${r.ms} ms; the cleanup would take 30 s`);
