@@ -22,6 +22,8 @@ export const cases = [
   ['server', 'run'], ['runner', 'run'],
   ['styles', 'python'], ['styles', 'node'],
   ['crowd', '1000'],
+  ['interrupt', 'cleanup'], ['interrupt', 'slow-cleanup'],
+  ['lateness', '1000'], ['lateness', '100'],
 ];
 
 export const goldenName = (demo, mode) => `${demo}.${mode}.txt`;
