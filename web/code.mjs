@@ -13,6 +13,8 @@ const AWAIT_C = new RegExp('\\bwasio_(?:sleep|await|gather|gather_outcomes|wait_
 // (async with asyncio.timeout() is wasio_timeout_enter's twin: no wait)
 const AWAIT_PY = /\bawait\b|\basync\s+(?:with|for)\b(?!\s+asyncio\.timeout)/;
 const comment = (line) => /^\s*(?:\/\/|\/?\*|#)/.test(line);
+// a line without the insides of its string literals ("... await it")
+const code = (line) => line.replace(/(["'])(?:\\.|(?!\1).)*\1/g, '""');
 
 // C functions: name -> { start, end, awaits } (1-based lines). A function
 // starts at a line "[static] int NAME(" at the margin and ends at a "}"
@@ -26,7 +28,7 @@ export function cFunctions(text) {
       open = { name: head[1], start: i + 1, end: i + 1, awaits: [] };
       fns.set(open.name, open);
     } else if (open) {
-      if (AWAIT_C.test(line) && !comment(line)) open.awaits.push(i + 1);
+      if (AWAIT_C.test(code(line)) && !comment(line)) open.awaits.push(i + 1);
       if (line.startsWith('}')) {
         open.end = i + 1;
         open = null;
@@ -56,7 +58,7 @@ export function pyFunctions(text) {
       const body = lines[j];
       if (body.trim() !== '' && body.search(/\S/) <= indent) break;
       fn.end = j + 1;
-      if (AWAIT_PY.test(body) && !comment(body) && !awaitsOwn(body)) fn.awaits.push(j + 1);
+      if (AWAIT_PY.test(code(body)) && !comment(body) && !awaitsOwn(body)) fn.awaits.push(j + 1);
     }
     if (!fns.has(fn.name)) fns.set(fn.name, fn);
   });

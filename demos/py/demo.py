@@ -7,7 +7,8 @@ plain asyncio. Each twin prints what its C demo prints, line for line:
     param(key, d)    a parameter (--set key=value), else d
     run(main, modes) runs the twin: asyncio.run(main()) for a coroutine
                      function, main() for plain code (which calls
-                     asyncio.run, or makes an asyncio.Runner, itself)
+                     asyncio.run, or makes an asyncio.Runner, itself);
+                     debug=True: asyncio's debug mode
 
 With --virtual-time every loop runs on a clock that jumps to the next
 deadline instead of waiting, and time.sleep moves it, as a blocking call
@@ -53,7 +54,7 @@ def param(key, default):
     return default
 
 
-def run(main, modes):
+def run(main, modes, debug=False):
     global _args, _modes
     parser = argparse.ArgumentParser()
     parser.add_argument("--mode", choices=modes)
@@ -79,7 +80,7 @@ def run(main, modes):
         if virtual:  # a blocking call stops the loop, not its clock
             time.sleep = loop.block
         try:  # (Python 3.11's Runner takes a loop factory)
-            with real_runner(loop_factory=lambda: loop) as runner:
+            with real_runner(loop_factory=lambda: loop, debug=debug) as runner:
                 return runner.run(started())
         finally:
             time.sleep = real_sleep
