@@ -99,6 +99,7 @@ async function loadCode(name) {
   code = loading;
   twins ??= text('../demos/py/twins.json').then((json) => JSON.parse(json ?? '{}'));
   const twin = (await twins)[name];
+  const why = (await twins)['//no twin']?.[name];
   const [c, py] = await Promise.all([text(`../${file}`), twin ? text(`../demos/py/${twin}`) : null]);
   if (code !== loading) return; // another scenario was picked meanwhile
   $('code-c-title').textContent = `C: ${file}`;
@@ -107,7 +108,7 @@ async function loadCode(name) {
     name,
     map: c ? new CodeMap({ demo: name, file, c, py }) : null,
     c: fillPane('code-c', c, `${file} could not be read`),
-    py: fillPane('code-py', py, `no Python twin of ${name} yet`),
+    py: fillPane('code-py', py, why ? `No Python twin: ${why}.` : `no Python twin of ${name} yet`),
   };
   drawCode();
 }

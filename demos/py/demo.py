@@ -63,6 +63,7 @@ def run(main, modes, debug=False):
     _args, _modes = parser.parse_args(), modes
     virtual = _args.virtual_time
     real_run, real_sleep, real_runner = asyncio.run, time.sleep, asyncio.Runner
+    real_new_loop = asyncio.new_event_loop
 
     def run_here(coro, **_):
         """asyncio.run(coro), on this program's clock, its time from 0."""
@@ -76,7 +77,7 @@ def run(main, modes, debug=False):
             loop.wasio_start = loop.time()
             return await coro
 
-        loop = VirtualLoop() if virtual else asyncio.new_event_loop()
+        loop = VirtualLoop() if virtual else real_new_loop()
         if virtual:  # a blocking call stops the loop, not its clock
             time.sleep = loop.block
         try:  # (Python 3.11's Runner takes a loop factory)
@@ -93,7 +94,10 @@ def run(main, modes, debug=False):
                 VirtualLoop if virtual else None))
 
     asyncio.run, asyncio.Runner = run_here, Runner
+    if virtual:  # a loop that plain code makes is on the virtual clock too
+        asyncio.new_event_loop = VirtualLoop
     try:
         return run_here(main()) if inspect.iscoroutinefunction(main) else main()
     finally:
         asyncio.run, asyncio.Runner = real_run, real_runner
+        asyncio.new_event_loop = real_new_loop

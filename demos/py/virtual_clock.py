@@ -24,6 +24,10 @@ class _VirtualSelector(selectors.DefaultSelector):
         loop = self.loop
         if timeout is None:
             events = super().select(0)
+            if not events and loop._default_executor is not None:
+                # a thread's work (asyncio.to_thread) wakes the loop when
+                # it is done: real time passes, the virtual clock stands
+                events = super().select(None)
             if not events:
                 raise Deadlock("deadlock: every task waits and nothing is "
                                "scheduled")
