@@ -200,15 +200,9 @@ int demo_param_seconds(const demo_args *args, const char *key,
 }
 
 int demo_takes_param(const wasio_demo *d, const char *key, size_t len) {
-  /* d->params reads "key=default, key=default" */
-  for (const char *p = d->params; p != NULL && *p;) {
-    while (*p == ' ' || *p == ',') p++;
-    const char *eq = strchr(p, '=');
-    if (eq == NULL) break;
-    if ((size_t)(eq - p) == len && strncmp(p, key, len) == 0) return 1;
-    p = strchr(eq, ',');
-  }
-  return 0;
+  /* d->params is an entry point's declaration: "key=default, ..." */
+  const wasio_entry declared = {.params = d->params};
+  return wasio_entry_takes_param(&declared, key, len);
 }
 
 /* Memory the program holds: linear memory in wasm (it only grows), the

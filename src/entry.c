@@ -70,6 +70,20 @@ const char *wasio_entry_error(void) {
   return declared_wrong[0] ? declared_wrong : NULL;
 }
 
+int wasio_entry_takes_param(const wasio_entry *e, const char *key,
+                            size_t len) {
+  /* "key=default, key=default": spaces around a name do not count; a
+   * default may hold '=', never ',' */
+  for (const char *p = e != NULL ? e->params : NULL; p != NULL && *p;) {
+    while (*p == ' ' || *p == ',') p++;
+    size_t n = strcspn(p, "=,");
+    while (n > 0 && p[n - 1] == ' ') n--;
+    if (n > 0 && n == len && strncmp(p, key, len) == 0) return 1;
+    p += strcspn(p, ",");
+  }
+  return 0;
+}
+
 const char *wasio_entry_param(const wasio_entry_args *args, const char *key,
                               const char *fallback) {
   if (args == NULL || args->params == NULL || key == NULL) return fallback;

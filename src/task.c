@@ -730,11 +730,13 @@ int wasio_task_set_name(wasio_task h, const char *name) {
   if (t == NULL) return err;
   if (name == NULL)
     return wasio__set_error(WASIO_EINVAL, "wasio_task_set_name: name is NULL");
-  char old[sizeof t->name];
-  snprintf(old, sizeof old, "%s", wasio__task_name(t));
+  /* the old name only for a trace (asking for it writes "Task-N" out) */
+  char old[sizeof t->name] = "";
+  int traced = WASIO__TRACING(t->loop) && t->state != WASIO__TASK_DONE;
+  if (traced) snprintf(old, sizeof old, "%s", wasio__task_name(t));
   snprintf(t->name, sizeof t->name, "%s", name);
   t->named = 1;
-  if (t->state != WASIO__TASK_DONE && strcmp(old, t->name) != 0)
+  if (traced && strcmp(old, t->name) != 0)
     wasio__trace(t, WASIO_TRACE_RENAMED, old, 0);
   return 0;
 }

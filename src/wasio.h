@@ -706,6 +706,9 @@ void wasio__entry_declare(wasio_entry *e);
 const wasio_entry *wasio_entry_find(const char *name);
 /* The entries in the order they were registered: pass NULL for the first. */
 const wasio_entry *wasio_entry_next(const wasio_entry *e);
+/* 1 if e's params declare the parameter key[0..len), else 0. */
+int wasio_entry_takes_param(const wasio_entry *e, const char *key,
+                            size_t len);
 /* The value of parameter `key` in this run, or `fallback` if not given.
  * The string lives as long as the run. */
 const char *wasio_entry_param(const wasio_entry_args *args, const char *key,

@@ -146,20 +146,6 @@ static void run_free(web_run *run) {
   free(run);
 }
 
-/* 1 if the entry declares parameter key ("key=default, key=default";
- * spaces around a name do not count). */
-static int takes_param(const wasio_entry *e, const char *key) {
-  size_t n = strlen(key);
-  for (const char *p = e->params; p != NULL && *p;) {
-    while (*p == ' ' || *p == ',') p++;
-    size_t len = strcspn(p, "=,");
-    while (len > 0 && p[len - 1] == ' ') len--;
-    if (len > 0 && len == n && strncmp(p, key, n) == 0) return 1;
-    p += strcspn(p, ","); /* a default may hold '=', never ',' */
-  }
-  return 0;
-}
-
 /* The entry's mode named `mode`, or NULL if it has none such. */
 static const char *entry_mode(const wasio_entry *e, const char *mode) {
   if (e->modes == NULL || e->modes[0] == NULL)
@@ -170,14 +156,22 @@ static const char *entry_mode(const wasio_entry *e, const char *mode) {
 }
 
 /* The bytes of the pairs "key\0value\0...\0", the final empty key's
- * included. */
-static size_t pairs_len(const char *pairs) {
+ * included (web/demos.c reads them too). */
+size_t wasio_web_pairs_len(const char *pairs) {
   const char *p = pairs;
   while (*p) {
     p += strlen(p) + 1;
     p += strlen(p) + 1;
   }
   return (size_t)(p - pairs) + 1;
+}
+
+/* What an entry's check or plain code returned, as a code: 0 or a
+ * negative WASIO_E..., anything else refused (it is not one). */
+static int code_of(const wasio_entry *e, const char *who, int rc) {
+  if (rc <= 0) return rc;
+  return wasio_fail(WASIO_EINVAL, "%s of entry %s returned %d; it returns 0 "
+                    "or a negative WASIO_E... code", who, e->name, rc);
 }
 
 /* Starts entry `name`. params: "key\0value\0...\0" (the pairs end with an
@@ -197,7 +191,7 @@ EMSCRIPTEN_KEEPALIVE intptr_t wasio_web_start(const char *name,
                       name);
   if (mode == NULL || mode[0] == '\0')
     mode = e->modes && e->modes[0] ? e->modes[0] : "";
-  size_t len = params != NULL ? pairs_len(params) : 1;
+  size_t len = params != NULL ? wasio_web_pairs_len(params) : 1;
   web_run *run = calloc(1, sizeof *run);
   if (run == NULL || (run->params = malloc(len)) == NULL) {
     free(run);
@@ -212,16 +206,14 @@ EMSCRIPTEN_KEEPALIVE intptr_t wasio_web_start(const char *name,
   /* the entry's own check first, in its own words (the mode as asked
    * for); then what every entry must pass: a mode it has, parameters it
    * declares */
-  int rc = e->check != NULL ? e->check(&run->args) : 0;
-  if (rc > 0)
-    rc = wasio_fail(WASIO_EINVAL, "the check of entry %s returned %d; it "
-                    "returns 0 or a negative WASIO_E... code", e->name, rc);
+  int rc = e->check != NULL ? code_of(e, "the check", e->check(&run->args))
+                            : 0;
   /* the entry's own string: the caller's goes away after this call */
   run->args.mode = entry_mode(e, mode);
   if (rc == 0 && run->args.mode == NULL)
     rc = wasio_fail(WASIO_EINVAL, "%s has no mode '%s'", e->name, mode);
   for (const char *p = run->params; rc == 0 && *p;) {
-    if (!takes_param(e, p))
+    if (!wasio_entry_takes_param(e, p, strlen(p)))
       rc = wasio_fail(WASIO_EINVAL, "%s has no parameter '%s'; %s%s", e->name,
                       p, e->params ? "it takes: " : "it takes none",
                       e->params ? e->params : "");
@@ -248,11 +240,7 @@ EMSCRIPTEN_KEEPALIVE intptr_t wasio_web_start(const char *name,
      * they block, so only the virtual clock serves here; the real one
      * reports WASIO_ENOTSUP from inside. */
     rc = wasio_implicit_init(&run->opts);
-    if (rc == 0) rc = e->plain(&run->args);
-    if (rc > 0)
-      rc = wasio_fail(WASIO_EINVAL, "the plain code of entry %s returned %d; "
-                      "it returns 0 or a negative WASIO_E... code", e->name,
-                      rc);
+    if (rc == 0) rc = code_of(e, "the plain code", e->plain(&run->args));
     run->loop = wasio_implicit_loop();
     if (run->loop != NULL) {
       run->implicit = 1;

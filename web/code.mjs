@@ -5,12 +5,13 @@
 // (or Python's `main` for the demo's main function): the k-th await of a C
 // function is the k-th of its twin. Plain text in, line numbers out.
 
-// The await points of wasio.h (its call-site macros), as C calls them.
-const AWAIT_C = new RegExp('\\bwasio_(?:sleep|await|gather|gather_outcomes|wait_for|shield|wait|' +
-  'as_completed_next|taskgroup_exit|event_wait|lock_acquire|semaphore_acquire|condition_acquire|' +
-  'condition_wait|condition_wait_for|queue_put|queue_get|queue_join|js_await|wait_readable|' +
-  'wait_writable|step_sleep|step_event_wait|step_await)\\s*\\(');
-// (async with asyncio.timeout() is wasio_timeout_enter's twin: no wait)
+// The await points of wasio.h: its call-site macros of WASIO__AT
+// (tests/js/pytwins.test.mjs holds this list to the header's).
+export const AWAIT_POINTS = ['sleep', 'await', 'gather', 'gather_outcomes', 'wait_for', 'shield', 'wait',
+  'as_completed_next', 'taskgroup_exit', 'event_wait', 'lock_acquire', 'semaphore_acquire',
+  'condition_acquire', 'condition_wait', 'condition_wait_for', 'queue_put', 'queue_get', 'queue_join',
+  'js_await', 'wait_readable', 'wait_writable', 'step_sleep', 'step_event_wait', 'step_await'];
+const AWAIT_C = new RegExp(`\\bwasio_(?:${AWAIT_POINTS.join('|')})\\s*\\(`);
 const AWAIT_PY = /\bawait\b|\basync\s+(?:with|for)\b(?!\s+asyncio\.timeout)/;
 const comment = (line) => /^\s*(?:\/\/|\/?\*|#)/.test(line);
 // a line without the insides of its string literals ("... await it")

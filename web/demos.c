@@ -13,6 +13,7 @@
 
 void wasio_web_event(double t, const char *text); /* web/app.c */
 void wasio_web_json_str(char **p, char *end, const char *s);
+size_t wasio_web_pairs_len(const char *pairs);
 
 /* One run at a time per instance (web/app.c): its demo_args. */
 static demo_args args;
@@ -51,9 +52,7 @@ static int demo_check(const wasio_entry_args *a) {
 
 /* The pairs as "key=value;key=value", program last. */
 static int demo_args_of(const wasio_entry_args *a) {
-  size_t len = 1;
-  for (const char *p = a->params; *p; p += strlen(p) + 1)
-    len += strlen(p) + 1;
+  size_t len = wasio_web_pairs_len(a->params); /* "k\0v\0" -> "k=v;" */
   free(params);
   if ((params = malloc(len)) == NULL)
     return wasio_fail(WASIO_ENOMEM, "out of memory");

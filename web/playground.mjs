@@ -176,6 +176,8 @@ function readHash() {
 
 // ---------------------------------------------------------------- drawing
 
+const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 function fmt(t) {
   return t === null || t === undefined ? '–' : `${t.toFixed(3)} s`;
 }
@@ -214,20 +216,11 @@ function apply(model, e) {
       where: null, waits: 0, ended: false };
     model.lanes.set(key, lane);
   }
-  if (!lane.segments) {
-    applyUndrawn(lane, e);
-    return;
-  }
-  const map = code?.map;
-  lane.name = e.task; // a renamed event: the new name
+  follow(lane, e);
+  if (!lane.segments) return; // not drawn
   switch (e.type) {
     case 'created':
       lane.open = { kind: 'ready', from: e.time, what: 'created, not started' };
-      // main's function is the demo's; another task's, its creating call's
-      lane.where = map?.start(e.fn ?? (e.task === 'main' ? map.main : null), e.task) ?? null;
-      break;
-    case 'renamed': // a script task gets its program's name after it is made
-      if (lane.waits === 0 && map instanceof ScriptMap) lane.where = map.start(null, e.task);
       break;
     case 'started': case 'resumed':
       closeOpen(lane, e.time);
@@ -237,8 +230,6 @@ function apply(model, e) {
       closeOpen(lane, e.time);
       lane.marks.push({ kind: 'ran', at: e.time, what: 'ran' });
       lane.open = { kind: 'waiting', wait: waitKind(e.detail), from: e.time, what: e.detail };
-      lane.waits++;
-      lane.where = map?.at(e.file, e.line, e.task, lane, e.detail) ?? lane.where;
       break;
     case 'timer':
       // woken: ready to run from now on
@@ -248,24 +239,33 @@ function apply(model, e) {
     case 'done': case 'error': case 'cancelled':
       closeOpen(lane, e.time);
       lane.marks.push({ kind: e.type, at: e.time, what: e.type === 'error' ? e.detail : e.type });
-      lane.where = null;
-      lane.ended = true;
       break;
     default: break;
   }
 }
 
-// A lane not drawn: its name and where it is, for the code panes.
-function applyUndrawn(lane, e) {
+// What every lane keeps, drawn or not: its name (a renamed event brings
+// the new one), whether it ended, and where it is, for the code panes.
+function follow(lane, e) {
+  const map = code?.map;
   lane.name = e.task;
-  if (e.type === 'created') lane.where = code?.map?.start(e.fn, e.task) ?? null;
-  else if (e.type === 'waiting') {
-    lane.waits++;
-    lane.where = code?.map?.at(e.file, e.line, e.task, lane, e.detail) ?? lane.where;
-  }
-  else if (e.type === 'done' || e.type === 'error' || e.type === 'cancelled') {
-    lane.where = null;
-    lane.ended = true;
+  switch (e.type) {
+    case 'created':
+      // main's function is the demo's; another task's, its creating call's
+      lane.where = map?.start(e.fn ?? (e.task === 'main' ? map.main : null), e.task) ?? null;
+      break;
+    case 'renamed': // a script task gets its program's name after it is made
+      if (lane.waits === 0 && map instanceof ScriptMap) lane.where = map.start(null, e.task);
+      break;
+    case 'waiting':
+      lane.waits++;
+      lane.where = map?.at(e.file, e.line, e.task, lane, e.detail) ?? lane.where;
+      break;
+    case 'done': case 'error': case 'cancelled':
+      lane.where = null;
+      lane.ended = true;
+      break;
+    default: break;
   }
 }
 
@@ -447,7 +447,6 @@ function narrate(events, before, after) {
     const unique = [...new Set(list)];
     return unique.length > 6 ? `${unique.slice(0, 6).join(', ')} and ${unique.length - 6} more` : unique.join(', ');
   };
-  const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const by = (type) => events.filter((e) => e.type === type);
   const ran = events.filter((e) => e.type === 'started' || e.type === 'resumed').map(nameOf);
   said.push(ran.length ? `The loop ran ${names(ran)}.`
@@ -565,7 +564,6 @@ async function runScenario() {
     current = { handle, manual: !!options.manual, real: speed === 'real' };
     queueDraw();
     const { events } = await handle.finished;
-    const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
     $('summary').textContent = `done: ${plural(events.length, 'line')}, ${plural(model.lanes.size, 'task')}, ` +
       `the clock at ${fmt(model.end)}`;
   } catch (err) {

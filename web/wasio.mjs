@@ -334,23 +334,25 @@ function checkOptions(name, { mode, params, speed, onEvent, signal }, what = 'en
 }
 
 
-// Starts entry `name` of an app (see start()). `abortSeen`: the caller
-// looked at the signal before it loaded the module.
-async function startRun(app, name, {
-  mode = '', params, virtualTime = false, speed: initialSpeed, manual: initialManual = false, onEvent, signal,
-  tasks: traceTasks = true,
-} = {}, abortSeen = false) {
-  let speed = initialSpeed;
-  let manual = initialManual;
-  // Refused before anything starts (an abort that comes while an instance
-  // is made cancels the run instead, so its cleanup runs).
+// What is refused before anything starts: bad options, and an abort that
+// came first (one that comes while the module or an instance is made
+// cancels the run instead, so that its cleanup runs).
+function refuseEarly(name, options, what) {
+  checkOptions(name, { ...options, mode: options.mode === undefined ? '' : options.mode }, what);
+  if (options.signal?.aborted) {
+    throw new WasioError('ECANCELLED', 'run() was aborted before it started', undefined,
+      { cause: options.signal.reason });
+  }
+}
+
+// Starts entry `name` of an app (see start()). `checked`: the caller ran
+// refuseEarly before it loaded the module.
+async function startRun(app, name, options = {}, checked = false) {
+  const { mode = '', params, virtualTime = false, onEvent, signal, tasks: traceTasks = true } = options;
+  let { speed, manual = false } = options;
   let pairs;
   try {
-    checkOptions(name, { mode, params, speed, onEvent, signal });
-    if (signal?.aborted && !abortSeen) {
-      throw new WasioError('ECANCELLED', 'run() was aborted before it started', undefined,
-        { cause: signal.reason });
-    }
+    if (!checked) refuseEarly(name, options);
     pairs = encodeParams(params);
   } catch (err) {
     if (err.status === undefined) err.status = app.names.errors[err.code]?.code;
@@ -641,11 +643,7 @@ export async function start(name, options = {}) {
   // code, is filled in once it is there.
   let refused = null;
   try {
-    checkOptions(name, { ...options, mode: options.mode ?? '' }, 'demo');
-    if (options.signal?.aborted) {
-      throw new WasioError('ECANCELLED', 'run() was aborted before it started', undefined,
-        { cause: options.signal.reason });
-    }
+    refuseEarly(name, options, 'demo');
   } catch (err) {
     refused = err;
   }

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
-import { CodeMap } from '../../web/code.mjs';
+import { AWAIT_POINTS, CodeMap } from '../../web/code.mjs';
 import { root } from './targets.mjs';
 
 const py = `${root}demos/py/`;
@@ -29,6 +29,12 @@ describe('the Python twins of the demos', () => {
     const { list } = await import('../../build/web/wasio.mjs');
     const shown = (await list()).map((d) => d.name).filter((n) => !['bench', 'stress', 'script'].includes(n));
     for (const name of shown) assert.ok(files[name] || noTwin[name], `${name}: no twin and no reason`);
+  });
+
+  test('the code panes know every await point of wasio.h', () => {
+    const header = readFileSync(`${root}src/wasio.h`, 'utf8');
+    const macros = [...header.matchAll(/^#define wasio_(\w+)\(\.\.\.\)\s*(?:\\\n\s*)?WASIO__AT\(/gm)].map((m) => m[1]);
+    assert.deepEqual([...AWAIT_POINTS].sort(), macros.sort());
   });
 
   test('twins.json (what the playground looks for) lists every twin', () => {
