@@ -74,6 +74,7 @@ int wasio_entry_takes_param(const wasio_entry *e, const char *key,
                             size_t len) {
   /* "key=default, key=default": spaces around a name do not count; a
    * default may hold '=', never ',' */
+  if (key == NULL) return 0;
   for (const char *p = e != NULL ? e->params : NULL; p != NULL && *p;) {
     while (*p == ' ' || *p == ',') p++;
     size_t n = strcspn(p, "=,");

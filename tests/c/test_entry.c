@@ -83,6 +83,21 @@ TEST(entry_registration_refuses_bad_entries) {
   CHECK(n < 1000);
 }
 
+TEST(entry_declared_params_are_known) {
+  wasio_entry e = {.name = "decl", .main = greet,
+                   .params = "who=world,  n = 3 , eq=a=b,"};
+  CHECK_INT(wasio_entry_takes_param(&e, "who", 3), 1);
+  CHECK_INT(wasio_entry_takes_param(&e, "n", 1), 1);    /* spaces around */
+  CHECK_INT(wasio_entry_takes_param(&e, "eq", 2), 1);   /* '=' in a default */
+  CHECK_INT(wasio_entry_takes_param(&e, "wh", 2), 0);   /* a prefix is not */
+  CHECK_INT(wasio_entry_takes_param(&e, "a", 1), 0);    /* a default is not */
+  CHECK_INT(wasio_entry_takes_param(&e, "", 0), 0);
+  CHECK_INT(wasio_entry_takes_param(&e, NULL, 3), 0);
+  CHECK_INT(wasio_entry_takes_param(NULL, "who", 3), 0);
+  wasio_entry none = {.name = "none", .main = greet};
+  CHECK_INT(wasio_entry_takes_param(&none, "who", 3), 0);
+}
+
 TEST(entry_params_are_read_from_the_pairs) {
   static const char pairs[] = "who\0world\0n\0\0who\0again\0";
   wasio_entry_args args = {.entry = wasio_entry_find("test_greet"), .mode = "",
